@@ -1,0 +1,4 @@
+export * from './parties'
+export * from './invoices'
+export * from './journal'
+export * from './admin'

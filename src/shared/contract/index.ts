@@ -1,0 +1,35 @@
+import type { z } from 'zod'
+import type { MethodDef } from './define'
+import { adminContract } from './admin'
+import { invoicesContract } from './invoices'
+import { partiesContract } from './parties'
+
+/**
+ * Every method the renderer (over IPC or HTTP) and the CLI can call. Each domain keeps its own file;
+ * add a domain by spreading its map here. A duplicate name is a type error (see the check below).
+ */
+export const contract = {
+  ...adminContract,
+  ...partiesContract,
+  ...invoicesContract
+}
+
+export type Contract = typeof contract
+export type MethodName = keyof Contract
+export type MethodInput<K extends MethodName> = z.output<Contract[K]['input']>
+/** What a caller may send (before zod fills in defaults). */
+export type MethodCallInput<K extends MethodName> = z.input<Contract[K]['input']>
+export type MethodOutput<K extends MethodName> = Contract[K] extends MethodDef<z.ZodType, infer O> ? O : never
+
+/** Push events from main to the renderer. */
+export interface Events {
+  'ledger.changed': { scope: string[] }
+  'job.progress': { job: string; done: number; total: number; message?: string }
+}
+export type EventName = keyof Events
+
+export * from './define'
+export * from './common'
+export * from './parties'
+export * from './invoices'
+export * from './admin'
