@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Generates the drizzle migrations from src/main/db/schema. The journal guards (append-only triggers)
-# are a custom migration because drizzle-kit does not model triggers.
+# Generates a drizzle migration from src/main/db/schema. Several people may change the schema at once,
+# so generation is serialised with a lock. Usage: scripts/gen-migrations.sh --name <what-changed>
 set -euo pipefail
 cd "$(dirname "$0")/.."
-npx drizzle-kit generate "$@"
+exec flock /tmp/factordesk-migrations.lock npx drizzle-kit generate "$@"

@@ -1,0 +1,6 @@
+import type { Command } from '../registry'
+import { initCommand, listCommand, statsCommand } from './ledger-commands'
+import { serveCommand } from './serve-command'
+
+/** Every CLI command. Add a domain's commands by spreading its array here. */
+export const commands: Command[] = [initCommand, serveCommand, statsCommand, listCommand]
