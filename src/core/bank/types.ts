@@ -46,7 +46,8 @@ export interface Statement {
 }
 
 export interface ParsedFile {
-  format: Format
+  /** 'unknown' only when the bytes match no supported format (then statements is empty and errors says why). */
+  format: Format | 'unknown'
   statements: Statement[]
   warnings: Issue[]
   errors: Issue[]
