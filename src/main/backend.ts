@@ -6,6 +6,7 @@ import { AppError } from './api/errors'
 import { createHandlers } from './api/handlers'
 import { openLedger, type Ledger } from './db/open'
 import { createAdminService } from './services/admin-service'
+import { createDashboardService } from './services/dashboard-service'
 import type { ServiceContext } from './services/context'
 import { createInvoicesService } from './services/invoices-service'
 import { createPartiesService } from './services/parties-service'
@@ -18,7 +19,8 @@ export function createServices(ctx: ServiceContext) {
     version: APP_VERSION,
     admin: createAdminService(ctx),
     parties: createPartiesService(ctx),
-    invoices: createInvoicesService(ctx)
+    invoices: createInvoicesService(ctx),
+    dashboard: createDashboardService(ctx)
   }
 }
 export type Services = ReturnType<typeof createServices>

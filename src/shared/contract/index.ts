@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { MethodDef } from './define'
 import { adminContract } from './admin'
+import { dashboardContract } from './dashboard'
 import { invoicesContract } from './invoices'
 import { partiesContract } from './parties'
 
@@ -11,7 +12,8 @@ import { partiesContract } from './parties'
 export const contract = {
   ...adminContract,
   ...partiesContract,
-  ...invoicesContract
+  ...invoicesContract,
+  ...dashboardContract
 }
 
 export type Contract = typeof contract
@@ -33,3 +35,4 @@ export * from './common'
 export * from './parties'
 export * from './invoices'
 export * from './admin'
+export * from './dashboard'
