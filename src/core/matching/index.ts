@@ -1,0 +1,4 @@
+export * from './types'
+export * from './keys'
+export * from './ladder'
+export * from './fingerprint'

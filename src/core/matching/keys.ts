@@ -1,0 +1,73 @@
+/**
+ * The lookup keys a bank file needs (references, invoice-number tokens, payer IBANs, payer names), extracted
+ * once per file so the shell can load exactly those slices of the ledger in bulk instead of querying per line.
+ */
+import { normaliseName } from '../names'
+import { findRfReferences, isValidRfReference } from '../rf-reference'
+import type { BankLine } from './types'
+
+/** Payer accounts are compared in electronic IBAN format: upper case, no spaces. */
+export function ibanKey(account: string | null): string | null {
+  if (!account) return null
+  const s = account.replace(/[\s-]+/g, '').toUpperCase()
+  return /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(s) ? s : null
+}
+
+export function rfKey(ref: string | null): string | null {
+  if (!ref) return null
+  const s = ref.replace(/\s+/g, '').toUpperCase()
+  return isValidRfReference(s) ? s : null
+}
+
+const TOKEN = /[A-Za-z0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]/g
+
+/**
+ * Words of the remittance text that could be invoice numbers: at least 3 characters with a digit in them.
+ * Invoice numbers like "2026-0042" or "INV/17" survive whole; "Invoice" or "EUR" never qualify.
+ */
+export function numberTokens(text: string | null): string[] {
+  if (!text) return []
+  const out = new Set<string>()
+  for (const m of text.matchAll(TOKEN)) {
+    const t = m[0]
+    if (t.length >= 3 && /\d/.test(t) && !/^RF\d\d/i.test(t)) out.add(t.toUpperCase())
+  }
+  return [...out]
+}
+
+export function rfsInText(text: string | null): string[] {
+  return text ? [...new Set(findRfReferences(text))] : []
+}
+
+export interface FileKeys {
+  rfs: string[]
+  /** Upper-cased; invoice numbers are compared upper-cased too. */
+  numbers: string[]
+  ibans: string[]
+  names: string[]
+  endToEndIds: string[]
+}
+
+export function fileKeys(lines: readonly BankLine[]): FileKeys {
+  const rfs = new Set<string>()
+  const numbers = new Set<string>()
+  const ibans = new Set<string>()
+  const names = new Set<string>()
+  const e2e = new Set<string>()
+  for (const l of lines) {
+    if (l.endToEndId) e2e.add(l.endToEndId)
+    if (l.amount <= 0) continue
+    const rf = rfKey(l.reference)
+    if (rf) rfs.add(rf)
+    else if (l.reference) for (const t of numberTokens(l.reference)) numbers.add(t)
+    for (const r of rfsInText(l.remittance)) rfs.add(r)
+    for (const t of numberTokens(l.remittance)) numbers.add(t)
+    const iban = ibanKey(l.counterpartyAccount)
+    if (iban) ibans.add(iban)
+    if (l.counterpartyName) {
+      const n = normaliseName(l.counterpartyName)
+      if (n) names.add(n)
+    }
+  }
+  return { rfs: [...rfs], numbers: [...numbers], ibans: [...ibans], names: [...names], endToEndIds: [...e2e] }
+}

@@ -1,0 +1,205 @@
+/**
+ * The matching ladder: direct-debit id -> structured RF reference -> RF or invoice number in the remittance
+ * text -> payer IBAN learned from earlier matches plus amount -> payer name plus amount among the debtor's
+ * open items -> manual. Only identifications that cannot reasonably be wrong apply automatically; everything
+ * else becomes a suggestion with candidates, and every decision says why in words. Better no match than a
+ * wrong one. Pure and deterministic: lines are decided in file order and consume open amounts as they go,
+ * so the preview and the commit compute the same result from the same index.
+ */
+import { toMajorString } from '../../shared/money'
+import { normaliseName } from '../names'
+import { ibanKey, numberTokens, rfKey, rfsInText } from './keys'
+import { DEFAULT_MATCH_OPTIONS, type Allocation, type BankLine, type Candidate, type Decision, type MatchIndex, type MatchOptions, type OpenItem, type Rung } from './types'
+
+const OPEN = new Set(['funded', 'partly_paid', 'disputed'])
+
+export function matchLines(lines: readonly BankLine[], index: MatchIndex, options: Partial<MatchOptions> = {}): Decision[] {
+  const opt = { ...DEFAULT_MATCH_OPTIONS, ...options }
+  const remaining = new Map<number, number>()
+  const byId = itemsById(index)
+  const openOf = (i: OpenItem): number => (OPEN.has(i.status) ? (remaining.get(i.id) ?? i.openAmount) : 0)
+  const out: Decision[] = []
+  for (const line of lines) {
+    const d = decide(line, index, byId, opt, openOf)
+    if (d.kind === 'auto') for (const a of d.allocations) remaining.set(a.invoiceId, openOf(byId.get(a.invoiceId)!) - a.amount)
+    out.push(d)
+  }
+  return out
+}
+
+/** Every invoice the index knows, by id (the same invoice may sit in several maps). */
+export function itemsById(index: MatchIndex): Map<number, OpenItem> {
+  const byId = new Map<number, OpenItem>()
+  for (const i of index.byRf.values()) byId.set(i.id, i)
+  for (const list of index.byNumber.values()) for (const i of list) byId.set(i.id, i)
+  for (const list of index.openByDebtor.values()) for (const i of list) byId.set(i.id, i)
+  return byId
+}
+
+const m = (amount: number, currency: string): string => `${toMajorString(amount, currency)} ${currency}`
+
+/** Applies amount to items in order (oldest due first), each up to its open amount; the rest stays unapplied. */
+function spread(amount: number, items: OpenItem[], openOf: (i: OpenItem) => number): { allocations: Allocation[]; unapplied: number } {
+  let left = amount
+  const allocations: Allocation[] = []
+  for (const i of items) {
+    const take = Math.min(left, openOf(i))
+    if (take > 0) allocations.push({ invoiceId: i.id, amount: take })
+    left -= take
+  }
+  return { allocations, unapplied: left }
+}
+
+function describeAmount(amount: number, open: number, currency: string): string {
+  if (amount === open) return `the amount ${m(amount, currency)} equals the open amount`
+  if (amount < open) return `${m(amount, currency)} pays part of the open ${m(open, currency)}; ${m(open - amount, currency)} stays open`
+  return `${m(amount, currency)} exceeds the open ${m(open, currency)}; ${m(amount - open, currency)} stays as unapplied cash`
+}
+
+function withinTolerance(open: number, amount: number, opt: MatchOptions): boolean {
+  const short = open - amount
+  return short > 0 && (short <= opt.shortPayAbs || short * 10_000 <= open * opt.discountBp)
+}
+
+function decide(line: BankLine, index: MatchIndex, byId: Map<number, OpenItem>, opt: MatchOptions, openOf: (i: OpenItem) => number): Decision {
+  const key = line.key
+  const dd = line.endToEndId ? index.directDebits.get(line.endToEndId) : undefined
+  if (line.amount < 0) {
+    if (dd && dd.status === 'paid') {
+      return { key, kind: 'return', directDebitId: dd.id, invoiceId: dd.invoiceId, reason: `returned direct debit ${line.endToEndId}: the collection is reversed and the invoice reopened` }
+    }
+    return { key, kind: 'ignored', reason: 'outgoing payment (debit): not a collection from a debtor' }
+  }
+  if (line.amount === 0) return { key, kind: 'ignored', reason: 'zero amount' }
+  const cur = line.currency
+
+  // Rung 0: our own direct debit coming back paid.
+  if (dd && dd.status === 'sent') {
+    const inv = byId.get(dd.invoiceId)
+    if (inv && openOf(inv) > 0 && inv.currency === cur) {
+      const s = spread(line.amount, [inv], openOf)
+      return { key, kind: 'auto', rung: 'direct_debit', ...s, debtorId: inv.debtorId, reason: `direct debit ${line.endToEndId} collected for invoice ${inv.number}; ${describeAmount(line.amount, openOf(inv), cur)}` }
+    }
+  }
+
+  // Rung 1: the structured creditor reference printed on our invoice.
+  const rf = rfKey(line.reference)
+  const notes: string[] = []
+  if (rf) {
+    const inv = index.byRf.get(rf)
+    if (inv) {
+      const r = certain(line, [inv], `structured reference ${rf} identifies invoice ${inv.number}`, 'reference', openOf)
+      if (r) return r
+    } else notes.push(`reference ${rf} is not one of our invoices`)
+  }
+
+  // Rung 2: RF references (check digits make them certain) or invoice numbers in the free text.
+  const textRfs = rfsInText(line.remittance).filter((r) => r !== rf)
+  const rfItems = uniq(textRfs.map((r) => index.byRf.get(r)).filter((i): i is OpenItem => !!i))
+  if (rfItems.length > 0) {
+    const r = certain(line, rfItems, `remittance text carries ${rfItems.length > 1 ? 'references' : 'reference'} ${rfItems.map((i) => i.rfRef).join(', ')} of invoice ${rfItems.map((i) => i.number).join(', ')}`, 'remittance', openOf)
+    if (r) return r
+  }
+  const payerDebtors = new Set([...(index.debtorsByIban.get(ibanKey(line.counterpartyAccount) ?? '') ?? []), ...(line.counterpartyName ? (index.debtorsByName.get(normaliseName(line.counterpartyName)) ?? []) : [])])
+  const tokens = [...(rf ? [] : numberTokens(line.reference)), ...numberTokens(line.remittance)]
+  const byNumber = new Map<string, OpenItem[]>()
+  for (const t of tokens) {
+    const hits = (index.byNumber.get(t) ?? []).filter((i) => openOf(i) > 0 && i.currency === cur)
+    if (hits.length === 0) continue
+    // The same number at several clients: the payer decides, or a person does.
+    const narrowed = hits.length > 1 ? hits.filter((i) => payerDebtors.has(i.debtorId)) : hits
+    byNumber.set(t, narrowed.length > 0 ? narrowed : hits)
+  }
+  if (byNumber.size > 0) {
+    const ambiguous = [...byNumber.entries()].filter(([, v]) => v.length > 1)
+    const items = uniq([...byNumber.values()].flat()).sort(byDue)
+    const total = items.reduce((s, i) => s + openOf(i), 0)
+    const names = items.map((i) => i.number).join(', ')
+    const sameDebtor = new Set(items.map((i) => i.debtorId)).size === 1
+    const payerConfirms = sameDebtor && payerDebtors.has(items[0].debtorId)
+    if (ambiguous.length === 0 && sameDebtor && (line.amount === total || (payerConfirms && items.length === 1))) {
+      const s = spread(line.amount, items, openOf)
+      const why = `invoice number ${names} found in the remittance text${payerConfirms ? ' and the payer is that debtor' : ''}; ${describeAmount(line.amount, total, cur)}`
+      return { key, kind: 'auto', rung: 'remittance', ...s, debtorId: items[0].debtorId, reason: why }
+    }
+    const why = ambiguous.length
+      ? `invoice number ${ambiguous.map(([t]) => t).join(', ')} exists at several clients and the payer does not tell which`
+      : withinTolerance(total, line.amount, opt)
+        ? `invoice number ${names} found in the remittance text; paid ${m(line.amount, cur)} is short of the open ${m(total, cur)} by ${m(total - line.amount, cur)} (within the short-payment/discount tolerance): confirm to close with the difference charged`
+        : `invoice number ${names} found in the remittance text, but ${describeAmount(line.amount, total, cur)} and the payer does not confirm the debtor`
+    return suggest(key, 'remittance', items, line.amount, openOf, opt, sameDebtor ? items[0].debtorId : null, why, 'number in remittance text')
+  }
+
+  // Rung 3: the payer's IBAN, learned from earlier confirmed matches, plus the amount.
+  const iban = ibanKey(line.counterpartyAccount)
+  const ibanDebtors = iban ? (index.debtorsByIban.get(iban) ?? []) : []
+  if (ibanDebtors.length > 0) {
+    const r = byAmount(line, ibanDebtors, index, opt, openOf, `payer account ${iban} is known from earlier payments of this debtor`, 'iban_amount')
+    if (r) return r
+  } else if (iban) notes.push(`payer account ${iban} is not known yet`)
+
+  // Rung 4: the payer's name equals a debtor's name, plus the amount among that debtor's open items.
+  const nameDebtors = line.counterpartyName ? (index.debtorsByName.get(normaliseName(line.counterpartyName)) ?? []) : []
+  if (nameDebtors.length === 1) {
+    const r = byAmount(line, nameDebtors, index, opt, openOf, `payer name "${line.counterpartyName}" is debtor ${nameDebtors[0]}`, 'name_amount')
+    if (r) return r
+  } else if (nameDebtors.length > 1) {
+    const items = nameDebtors.flatMap((d) => index.openByDebtor.get(d) ?? []).filter((i) => i.currency === cur && openOf(i) > 0)
+    return suggest(key, 'name_amount', items, line.amount, openOf, opt, null, `payer name "${line.counterpartyName}" fits ${nameDebtors.length} debtors: choose one`, 'same name')
+  } else if (line.counterpartyName) notes.push(`no debtor is named "${line.counterpartyName}"`)
+
+  const none = [rf ? null : 'no structured reference', 'no invoice number in the text', ...notes].filter(Boolean).join('; ')
+  return { key, kind: 'unmatched', reason: `${none}: allocate by hand`, debtorId: null }
+}
+
+/** An identification that cannot be wrong (RF check digits, our own ids): applies unless the invoice is closed or in another currency. */
+function certain(line: BankLine, items: OpenItem[], why: string, rung: 'reference' | 'remittance', openOf: (i: OpenItem) => number): Decision | null {
+  const cur = line.currency
+  const open = items.filter((i) => openOf(i) > 0)
+  if (open.length === 0) {
+    return { key: line.key, kind: 'unmatched', debtorId: items[0].debtorId, reason: `${why}, which is already paid; the cash stays unapplied until refunded or allocated` }
+  }
+  if (open.some((i) => i.currency !== cur)) {
+    return { key: line.key, kind: 'suggested', rung, debtorId: open[0].debtorId, candidates: open.map((i) => ({ invoiceId: i.id, amount: Math.min(line.amount, openOf(i)), reason: `invoice is in ${i.currency}, payment in ${cur}` })), reason: `${why}, but the currencies differ: confirm by hand` }
+  }
+  const sorted = [...open].sort(byDue)
+  const total = sorted.reduce((s, i) => s + openOf(i), 0)
+  const s = spread(line.amount, sorted, openOf)
+  return { key: line.key, kind: 'auto', rung, ...s, debtorId: sorted[0].debtorId, reason: `${why}; ${describeAmount(line.amount, total, cur)}` }
+}
+
+function byAmount(line: BankLine, debtors: number[], index: MatchIndex, opt: MatchOptions, openOf: (i: OpenItem) => number, why: string, rung: 'iban_amount' | 'name_amount'): Decision | null {
+  const cur = line.currency
+  const items = debtors.flatMap((d) => index.openByDebtor.get(d) ?? []).filter((i) => i.currency === cur && openOf(i) > 0).sort(byDue)
+  const debtorId = debtors.length === 1 ? debtors[0] : null
+  if (items.length === 0) return { key: line.key, kind: 'unmatched', debtorId, reason: `${why}, but it has no open ${cur} invoices: the cash stays unapplied` }
+  const exact = items.filter((i) => openOf(i) === line.amount)
+  if (exact.length === 1 && debtorId !== null) {
+    return { key: line.key, kind: 'auto', rung, allocations: [{ invoiceId: exact[0].id, amount: line.amount }], unapplied: 0, debtorId, reason: `${why}, and only invoice ${exact[0].number} is open for exactly ${m(line.amount, cur)}` }
+  }
+  const total = items.reduce((s, i) => s + openOf(i), 0)
+  if (items.length > 1 && total === line.amount && debtorId !== null) {
+    return { key: line.key, kind: 'auto', rung, allocations: items.map((i) => ({ invoiceId: i.id, amount: openOf(i) })), unapplied: 0, debtorId, reason: `${why}, and ${m(line.amount, cur)} is exactly the debtor's whole open balance (${items.length} invoices)` }
+  }
+  if (exact.length > 1) return suggest(line.key, rung, exact, line.amount, openOf, opt, debtorId, `${why}; ${exact.length} invoices are open for exactly ${m(line.amount, cur)}: choose one`, 'same amount')
+  const close = items.filter((i) => withinTolerance(openOf(i), line.amount, opt))
+  if (close.length > 0) return suggest(line.key, rung, close, line.amount, openOf, opt, debtorId, `${why}; no invoice is open for exactly ${m(line.amount, cur)}, ${close.length === 1 ? 'one is' : `${close.length} are`} within the short-payment/discount tolerance`, 'short by a tolerated amount')
+  return suggest(line.key, rung, items, line.amount, openOf, opt, debtorId, `${why}; no open invoice fits ${m(line.amount, cur)}: allocate by hand`, 'open item of this debtor')
+}
+
+function suggest(key: number, rung: Rung, items: OpenItem[], amount: number, openOf: (i: OpenItem) => number, opt: MatchOptions, debtorId: number | null, reason: string, what: string): Decision {
+  const candidates: Candidate[] = uniq(items)
+    .filter((i) => openOf(i) > 0)
+    .sort((a, b) => Math.abs(openOf(a) - amount) - Math.abs(openOf(b) - amount) || byDue(a, b))
+    .slice(0, opt.maxCandidates)
+    .map((i) => ({ invoiceId: i.id, amount: Math.min(amount, openOf(i)), reason: `${what}: invoice ${i.number}, open ${m(openOf(i), i.currency)}, due ${i.dueDate}` }))
+  if (candidates.length === 0) return { key, kind: 'unmatched', debtorId, reason }
+  return { key, kind: 'suggested', rung, candidates, debtorId, reason }
+}
+
+const byDue = (a: OpenItem, b: OpenItem): number => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id)
+
+function uniq(items: OpenItem[]): OpenItem[] {
+  const seen = new Set<number>()
+  return items.filter((i) => (seen.has(i.id) ? false : (seen.add(i.id), true)))
+}

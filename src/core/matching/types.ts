@@ -1,0 +1,89 @@
+/**
+ * The matcher's inputs and outputs. Everything is plain data so the same pure function computes the
+ * import preview and the commit, against the same snapshot of the ledger.
+ */
+import type { LocalDate } from '../../shared/dates'
+
+/** A bank line as the matcher sees it (one per parsed entry, in file order). */
+export interface BankLine {
+  /** Position in the file: decisions come back in the same order and carry this key. */
+  key: number
+  amount: number
+  currency: string
+  bookingDate: LocalDate
+  reference: string | null
+  remittance: string | null
+  counterpartyName: string | null
+  counterpartyAccount: string | null
+  endToEndId: string | null
+}
+
+export interface OpenItem {
+  id: number
+  number: string
+  clientId: number
+  debtorId: number
+  currency: string
+  face: number
+  openAmount: number
+  dueDate: LocalDate
+  rfRef: string
+  status: string
+}
+
+/** A collection we sent in a pain.008: its end-to-end id identifies both the payment and a return. */
+export interface DirectDebitRef {
+  id: number
+  invoiceId: number
+  amount: number
+  status: 'sent' | 'paid' | 'returned'
+  /** The allocation that applied the collected cash, when it was paid. */
+  allocationJournalId: number | null
+}
+
+/** The slice of the ledger a file's matching needs, loaded in bulk for the file's keys. */
+export interface MatchIndex {
+  /** Open and closed invoices by RF reference (closed ones explain "already paid"). */
+  byRf: Map<string, OpenItem>
+  /** Invoice number (upper case) -> invoices with that number across all clients. */
+  byNumber: Map<string, OpenItem[]>
+  /** Payer IBAN (electronic format) -> debtors learned from earlier matches. */
+  debtorsByIban: Map<string, number[]>
+  /** Normalised debtor name -> debtor ids. */
+  debtorsByName: Map<string, number[]>
+  /** Open items of the debtors the IBAN and name rungs need, oldest due first. */
+  openByDebtor: Map<number, OpenItem[]>
+  directDebits: Map<string, DirectDebitRef>
+}
+
+export interface MatchOptions {
+  /** An amount short of the open amount by at most this many minor units counts as a small short-payment. */
+  shortPayAbs: number
+  /** ... or by at most this share of the open amount, in basis points (early-payment discounts: 2-3 %). */
+  discountBp: number
+  /** How many candidates a suggestion lists. */
+  maxCandidates: number
+}
+
+export const DEFAULT_MATCH_OPTIONS: MatchOptions = { shortPayAbs: 500, discountBp: 300, maxCandidates: 5 }
+
+export type Rung = 'direct_debit' | 'reference' | 'remittance' | 'iban_amount' | 'name_amount' | 'manual'
+
+export interface Allocation {
+  invoiceId: number
+  amount: number
+}
+
+export interface Candidate {
+  invoiceId: number
+  /** What applying this candidate would take from the line. */
+  amount: number
+  reason: string
+}
+
+export type Decision =
+  | { key: number; kind: 'auto'; rung: Rung; allocations: Allocation[]; unapplied: number; debtorId: number; reason: string }
+  | { key: number; kind: 'suggested'; rung: Rung; candidates: Candidate[]; debtorId: number | null; reason: string }
+  | { key: number; kind: 'unmatched'; reason: string; debtorId: number | null }
+  | { key: number; kind: 'ignored'; reason: string }
+  | { key: number; kind: 'return'; directDebitId: number; invoiceId: number; reason: string }
