@@ -5,7 +5,8 @@
  */
 import { parse } from 'csv-parse/sync'
 import type { CsvColumn, CsvProfile, ParsedFile, Statement } from './types'
-import { Issues, clean, clampDate, newEntry, normaliseReference, result, rfFromText, toMinor } from './util'
+import { Issues, clean, newEntry, normaliseReference, result, rfFromText, toMinor, ymd } from './util'
+import { isLocalDate } from '../../shared/dates'
 
 interface Row {
   record: string[]
@@ -17,7 +18,9 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
 /** "DD.MM.YYYY" -> a regex with named parts; an optional time after the date is ignored. */
 export function dateParser(format: string): (s: string) => { y: number; m: number; d: number } | null {
   const order: string[] = []
-  const parts: Record<string, [string, string]> = { YYYY: ['Y', '(\\d{4})'], YY: ['y', '(\\d{2})'], MM: ['M', '(\\d{1,2})'], M: ['M', '(\\d{1,2})'], DD: ['D', '(\\d{1,2})'], D: ['D', '(\\d{1,2})'] }
+  // Without separators (YYYYMMDD) the widths are fixed; with them, banks sometimes drop leading zeros.
+  const two = /[^YMD]/.test(format) ? '(\\d{1,2})' : '(\\d{2})'
+  const parts: Record<string, [string, string]> = { YYYY: ['Y', '(\\d{4})'], YY: ['y', '(\\d{2})'], MM: ['M', two], M: ['M', '(\\d{1,2})'], DD: ['D', two], D: ['D', '(\\d{1,2})'] }
   const src = format.replace(/YYYY|YY|MM|DD|M|D|[^YMD]+/g, (tok) => {
     const part = parts[tok]
     if (!part) return escape(tok)
@@ -56,7 +59,7 @@ export function normaliseAmount(raw: string, p: Pick<CsvProfile, 'decimalMark' |
   const m = re.exec(s)
   if (!m) {
     const other = p.decimalMark === ',' ? '.' : ','
-    const hint = s.includes(other) && other !== p.thousandsMark ? ` (the profile's decimal mark is "${p.decimalMark}")` : ''
+    const hint = s.includes(other) ? ` (the profile's decimal mark is "${p.decimalMark}"${p.thousandsMark ? `, thousands are grouped by "${p.thousandsMark}"` : ''})` : ''
     return { error: `not an amount: "${raw}"${hint}` }
   }
   const int = tm ? m[1].replace(new RegExp(tm, 'g'), '') : m[1]
@@ -129,7 +132,13 @@ export function parseCsvText(text: string, profile: CsvProfile, fileName?: strin
         issues.error(line, `${field}: "${s}" does not match the date format ${profile.dateFormat}`, field)
         return null
       }
-      return clampDate(d.y, d.m, d.d, issues, line, field)
+      // Unlike SWIFT files, a CSV date that does not exist is a typo, not a bank convention: reject it.
+      const iso = ymd(d.y, d.m, d.d)
+      if (!isLocalDate(iso)) {
+        issues.error(line, `${field}: "${s}" is not a real date`, field)
+        return null
+      }
+      return iso
     }
     const money = (i: number | undefined, field: string): number | null | undefined => {
       const s = get(i)
