@@ -23,7 +23,7 @@ export function detectFormat(bytes: Uint8Array, fileName?: string): Format | nul
   if (/^01,[^\n]*\/?\s*(\r?\n|$)/.test(start) && /(^|\n)(02|03|16|49),/.test(text)) return 'bai2'
   if (/^01,/.test(start) && /\b02,/.test(start.slice(0, 200))) return 'bai2'
   if (/\{2:[IO]942/.test(text)) return 'mt942'
-  if (/(^|[\r\n{]|\{4:\s*)(:20:|:25:|:28C?:|:60[FM]:|:61:)/.test(text)) {
+  if (/(^|[\r\n{]|\{4:\s*)(:20:|:25:|:28C?:|:60[FM]:|:61:|:62[FM]:)/.test(text)) {
     return /(^|[\r\n]):(34F|13D):/.test(text) && !/(^|[\r\n]):60F:/.test(text) ? 'mt942' : 'mt940'
   }
   if (fileName && /\.(csv|tsv)$/i.test(fileName)) return 'csv'

@@ -82,6 +82,11 @@ export function parseMt940Text(text: string, fileName?: string): ParsedFile {
     const st = o.st
     switch (tag) {
       case '25':
+        // A second :25: inside one message is a corrupted line (seen in the wild), not an account change.
+        if (st.account !== '') {
+          issues.warn(f.line, `second :25: in statement ${st.id} ignored: "${first.slice(0, 40)}"`, ':25:')
+          return
+        }
         st.account = first
         if (st.currency === '' && /\d[A-Z]{3}$/.test(first)) st.currency = first.slice(-3)
         return
