@@ -6,10 +6,18 @@ import { AppError } from './api/errors'
 import { createHandlers } from './api/handlers'
 import { openLedger, type Ledger } from './db/open'
 import { createAdminService } from './services/admin-service'
+import { createDocumentService } from './services/document-service'
 import { createDashboardService } from './services/dashboard-service'
 import type { ServiceContext } from './services/context'
 import { createInvoicesService } from './services/invoices-service'
 import { createPartiesService } from './services/parties-service'
+import { createRequestApprovalService } from './services/request-approval-service'
+import { createRequestIntakeService } from './services/request-intake-service'
+import { createRequestPayoutService } from './services/request-payout-service'
+import { createStatementImportService } from './services/statement-import-service'
+import { createMatchingService } from './services/matching-service'
+import { createSettlementService } from './services/settlement-service'
+import { createDirectDebitService } from './services/direct-debit-service'
 
 export const APP_VERSION = '0.1.0'
 
@@ -18,9 +26,17 @@ export function createServices(ctx: ServiceContext) {
     ctx,
     version: APP_VERSION,
     admin: createAdminService(ctx),
+    documents: createDocumentService(ctx),
     parties: createPartiesService(ctx),
     invoices: createInvoicesService(ctx),
-    dashboard: createDashboardService(ctx)
+    dashboard: createDashboardService(ctx),
+    requestIntake: createRequestIntakeService(ctx),
+    requestApproval: createRequestApprovalService(ctx),
+    requestPayout: createRequestPayoutService(ctx),
+    statementImport: createStatementImportService(ctx),
+    matching: createMatchingService(ctx),
+    settlement: createSettlementService(ctx),
+    directDebit: createDirectDebitService(ctx)
   }
 }
 export type Services = ReturnType<typeof createServices>

@@ -1,9 +1,12 @@
 import type { z } from 'zod'
 import type { MethodDef } from './define'
 import { adminContract } from './admin'
+import { documentsContract } from './documents'
 import { dashboardContract } from './dashboard'
 import { invoicesContract } from './invoices'
 import { partiesContract } from './parties'
+import { requestsContract } from './requests'
+import { paymentsContract } from './payments'
 
 /**
  * Every method the renderer (over IPC or HTTP) and the CLI can call. Each domain keeps its own file;
@@ -11,9 +14,12 @@ import { partiesContract } from './parties'
  */
 export const contract = {
   ...adminContract,
+  ...documentsContract,
   ...partiesContract,
   ...invoicesContract,
-  ...dashboardContract
+  ...dashboardContract,
+  ...requestsContract,
+  ...paymentsContract
 }
 
 export type Contract = typeof contract
@@ -35,4 +41,7 @@ export * from './common'
 export * from './parties'
 export * from './invoices'
 export * from './admin'
+export * from './documents'
 export * from './dashboard'
+export * from './requests'
+export * from './payments'
