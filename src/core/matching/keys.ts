@@ -4,7 +4,7 @@
  */
 import { normaliseName } from '../names'
 import { findRfReferences, isValidRfReference } from '../rf-reference'
-import type { BankLine } from './types'
+import type { BankLine, MatchIndex } from './types'
 
 /** Payer accounts are compared in electronic IBAN format: upper case, no spaces. */
 export function ibanKey(account: string | null): string | null {
@@ -70,4 +70,22 @@ export function fileKeys(lines: readonly BankLine[]): FileKeys {
     }
   }
   return { rfs: [...rfs], numbers: [...numbers], ibans: [...ibans], names: [...names], endToEndIds: [...e2e] }
+}
+
+/**
+ * Debtors whose open items the IBAN and name rungs will look at: only for lines that neither a reference nor
+ * an invoice number already identifies, so a file of well-referenced payments loads no open-item lists at all.
+ */
+export function debtorsNeeded(lines: readonly BankLine[], index: Pick<MatchIndex, 'byRf' | 'byNumber' | 'debtorsByIban' | 'debtorsByName'>): number[] {
+  const out = new Set<number>()
+  for (const l of lines) {
+    if (l.amount <= 0) continue
+    const rf = rfKey(l.reference)
+    if (rf && index.byRf.has(rf)) continue
+    if (rfsInText(l.remittance).some((r) => index.byRf.has(r))) continue
+    if ([...(rf ? [] : numberTokens(l.reference)), ...numberTokens(l.remittance)].some((t) => index.byNumber.has(t))) continue
+    for (const d of index.debtorsByIban.get(ibanKey(l.counterpartyAccount) ?? '') ?? []) out.add(d)
+    if (l.counterpartyName) for (const d of index.debtorsByName.get(normaliseName(l.counterpartyName)) ?? []) out.add(d)
+  }
+  return [...out]
 }

@@ -1,0 +1,204 @@
+/** Cash applications, invoice balances after payment, the payer-IBAN memory and the payments worklist. */
+import type Database from 'better-sqlite3'
+import type { Ledger } from '../open'
+import { escapeLike } from './parties-repo'
+
+export interface NewAllocation {
+  bankEntryId: number
+  invoiceId: number
+  journalEntryId: number
+  amount: number
+  fee: number
+  shortfall: number
+  rebate: number | null
+  prevStatus: string
+  mode: 'auto' | 'manual' | 'direct_debit'
+  reason: string
+  createdBy: number | null
+  createdAt: number
+}
+
+const stmts = new WeakMap<Database.Database, { alloc: Database.Statement; inv: Database.Statement; iban: Database.Statement }>()
+
+function prepared(q: Database.Database) {
+  let s = stmts.get(q)
+  if (!s) {
+    s = {
+      alloc: q.prepare(
+        `insert into bank_allocation (bank_entry_id, invoice_id, journal_entry_id, amount, fee, shortfall, rebate, prev_status, mode, reason, created_by, created_at)
+         values (?,?,?,?,?,?,?,?,?,?,?,?)`
+      ),
+      inv: q.prepare('update invoice set open_amount = ?, status = ?, closed_date = ? where id = ?'),
+      iban: q.prepare("insert into debtor_iban (iban, debtor_id, first_seen, source) values (?, ?, ?, 'match') on conflict do nothing")
+    }
+    stmts.set(q, s)
+  }
+  return s
+}
+
+export function insertAllocation(ledger: Ledger, a: NewAllocation): void {
+  prepared(ledger.sqlite).alloc.run(a.bankEntryId, a.invoiceId, a.journalEntryId, a.amount, a.fee, a.shortfall, a.rebate, a.prevStatus, a.mode, a.reason, a.createdBy, a.createdAt)
+}
+
+export function setInvoiceBalance(ledger: Ledger, invoiceId: number, openAmount: number, status: string, closedDate: string | null): void {
+  prepared(ledger.sqlite).inv.run(openAmount, status, closedDate, invoiceId)
+}
+
+/** Remembers that this account paid for this debtor; the IBAN rung uses it next time. */
+export function learnIban(ledger: Ledger, iban: string, debtorId: number, date: string): void {
+  if (iban.length >= 15 && iban.length <= 34) prepared(ledger.sqlite).iban.run(iban, debtorId, date)
+}
+
+export interface LiveAllocation {
+  id: number
+  bankEntryId: number
+  invoiceId: number
+  journalEntryId: number
+  amount: number
+  fee: number
+  shortfall: number
+  prevStatus: string
+  mode: string
+}
+
+export function allocationsOfJournal(ledger: Ledger, journalEntryId: number): LiveAllocation[] {
+  return ledger.sqlite
+    .prepare(
+      `select id, bank_entry_id as bankEntryId, invoice_id as invoiceId, journal_entry_id as journalEntryId, amount, fee, shortfall, prev_status as prevStatus, mode
+       from bank_allocation where journal_entry_id = ? and reversal_entry_id is null order by id`
+    )
+    .all(journalEntryId) as LiveAllocation[]
+}
+
+export function markReversed(ledger: Ledger, journalEntryId: number, reversalEntryId: number): void {
+  ledger.sqlite.prepare('update bank_allocation set reversal_entry_id = ? where journal_entry_id = ? and reversal_entry_id is null').run(reversalEntryId, journalEntryId)
+}
+
+export function invoiceState(ledger: Ledger, id: number): { id: number; face: number; openAmount: number; status: string; currency: string; debtorId: number; number: string } | null {
+  return (ledger.sqlite.prepare('select id, face, open_amount as openAmount, status, currency, debtor_id as debtorId, number from invoice where id = ?').get(id) as never) ?? null
+}
+
+export interface BankEntryRow {
+  id: number
+  importId: number
+  account: string
+  currency: string
+  amount: number
+  bookingDate: string
+  valueDate: string | null
+  bankRef: string | null
+  endToEndId: string | null
+  reference: string | null
+  remittance: string | null
+  counterpartyName: string | null
+  counterpartyAccount: string | null
+  status: string
+  unapplied: number
+  reason: string
+  candidates: { invoiceId: number; amount: number; reason: string }[] | null
+  debtorId: number | null
+}
+
+const ENTRY = `id, import_id as importId, account, currency, amount, booking_date as bookingDate, value_date as valueDate, bank_ref as bankRef, end_to_end_id as endToEndId,
+  reference, remittance, counterparty_name as counterpartyName, counterparty_account as counterpartyAccount, status, unapplied, reason, candidates, debtor_id as debtorId`
+
+function entryRow(r: BankEntryRow & { candidates: unknown }): BankEntryRow {
+  return { ...r, candidates: typeof r.candidates === 'string' ? JSON.parse(r.candidates) : null }
+}
+
+export function getBankEntry(ledger: Ledger, id: number): BankEntryRow | null {
+  const r = ledger.sqlite.prepare(`select ${ENTRY} from bank_entry where id = ?`).get(id) as (BankEntryRow & { candidates: unknown }) | undefined
+  return r ? entryRow(r) : null
+}
+
+export function updateBankEntry(ledger: Ledger, id: number, status: string, unapplied: number, reason?: string): void {
+  if (reason === undefined) ledger.sqlite.prepare('update bank_entry set status = ?, unapplied = ? where id = ?').run(status, unapplied, id)
+  else ledger.sqlite.prepare('update bank_entry set status = ?, unapplied = ?, reason = ? where id = ?').run(status, unapplied, reason, id)
+}
+
+export type Worklist = 'open' | 'unmatched' | 'suggested' | 'unapplied' | 'matched' | 'all'
+
+/** The payments screen: lines waiting for a person (unmatched, suggested, or cash still unapplied), newest first. */
+export function listBankEntries(ledger: Ledger, q: { view: Worklist; search?: string; offset: number; limit: number }): { rows: BankEntryRow[]; total: number } {
+  const conds: string[] = []
+  const args: (string | number)[] = []
+  if (q.view === 'open') conds.push("(status in ('unmatched','suggested') or (unapplied > 0 and status <> 'ignored'))")
+  else if (q.view === 'unapplied') conds.push("unapplied > 0 and status <> 'ignored'")
+  else if (q.view !== 'all') conds.push('status = ?'), args.push(q.view)
+  if (q.search) {
+    const s = `%${escapeLike(q.search.trim())}%`
+    conds.push("(counterparty_name like ? escape '\\' or remittance like ? escape '\\' or reference like ? escape '\\' or counterparty_account like ? escape '\\' or cast(amount as text) like ?)")
+    args.push(s, s, s, s, `${escapeLike(q.search.replace(/[.,\s]/g, ''))}%`)
+  }
+  const where = conds.length ? `where ${conds.join(' and ')}` : ''
+  const rows = ledger.sqlite.prepare(`select ${ENTRY} from bank_entry ${where} order by booking_date desc, id desc limit ? offset ?`).all(...args, q.limit, q.offset) as (BankEntryRow & { candidates: unknown })[]
+  const total = ledger.sqlite.prepare(`select count(*) from bank_entry ${where}`).pluck().get(...args) as number
+  return { rows: rows.map(entryRow), total }
+}
+
+export interface AllocationView {
+  id: number
+  invoiceId: number
+  invoiceNumber: string
+  journalEntryId: number
+  amount: number
+  fee: number
+  shortfall: number
+  rebate: number | null
+  mode: string
+  reason: string
+  reversed: boolean
+}
+
+export function allocationsOfEntry(ledger: Ledger, bankEntryId: number): AllocationView[] {
+  return (
+    ledger.sqlite
+      .prepare(
+        `select a.id, a.invoice_id as invoiceId, i.number as invoiceNumber, a.journal_entry_id as journalEntryId, a.amount, a.fee, a.shortfall, a.rebate, a.mode, a.reason, a.reversal_entry_id is not null as reversed
+         from bank_allocation a join invoice i on i.id = a.invoice_id where a.bank_entry_id = ? order by a.id`
+      )
+      .all(bankEntryId) as (Omit<AllocationView, 'reversed'> & { reversed: number })[]
+  ).map((r) => ({ ...r, reversed: r.reversed === 1 }))
+}
+
+export interface InvoiceBrief {
+  id: number
+  number: string
+  clientName: string
+  debtorId: number
+  debtorName: string
+  currency: string
+  openAmount: number
+  dueDate: string
+  status: string
+  rfRef: string
+}
+
+export function invoiceBriefs(ledger: Ledger, ids: readonly number[]): InvoiceBrief[] {
+  if (ids.length === 0) return []
+  return ledger.sqlite
+    .prepare(
+      `select i.id, i.number, c.name as clientName, i.debtor_id as debtorId, d.name as debtorName, i.currency, i.open_amount as openAmount, i.due_date as dueDate, i.status, i.rf_ref as rfRef
+       from invoice i join client c on c.id = i.client_id join debtor d on d.id = i.debtor_id where i.id in (${ids.map(() => '?').join(',')})`
+    )
+    .all(...ids) as InvoiceBrief[]
+}
+
+/** Open invoices for manual allocation: by number, RF or debtor name prefix. */
+export function searchOpenInvoices(ledger: Ledger, text: string, currency: string | undefined, limit: number): InvoiceBrief[] {
+  const s = `${escapeLike(text.trim())}%`
+  const rf = `${escapeLike(text.replace(/\s+/g, '').toUpperCase())}%`
+  return ledger.sqlite
+    .prepare(
+      `select i.id, i.number, c.name as clientName, i.debtor_id as debtorId, d.name as debtorName, i.currency, i.open_amount as openAmount, i.due_date as dueDate, i.status, i.rf_ref as rfRef
+       from invoice i join client c on c.id = i.client_id join debtor d on d.id = i.debtor_id
+       where i.status in ('funded','partly_paid','disputed') ${currency ? 'and i.currency = ?' : ''}
+         and (i.number like ? escape '\\' or i.rf_ref like ? escape '\\' or i.debtor_id in (select id from debtor where name like ? escape '\\'))
+       order by i.due_date, i.id limit ?`
+    )
+    .all(...(currency ? [currency] : []), s, rf, s, limit) as InvoiceBrief[]
+}
+
+export function liveAllocationCount(ledger: Ledger, bankEntryId: number): number {
+  return ledger.sqlite.prepare('select count(*) from bank_allocation where bank_entry_id = ? and reversal_entry_id is null').pluck().get(bankEntryId) as number
+}

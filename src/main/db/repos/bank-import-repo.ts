@@ -1,0 +1,97 @@
+/** Bank files, imports and entries: the SQL of statement import. Call the writers inside the service's transaction. */
+import type Database from 'better-sqlite3'
+import type { Ledger } from '../open'
+import { inChunks } from './bank-match-repo'
+
+/** Which of these fingerprints are already booked. */
+export function existingFingerprints(ledger: Ledger, fps: readonly string[]): Set<string> {
+  return new Set(inChunks<{ f: string }>(ledger.sqlite, 'select fingerprint as f from bank_entry where fingerprint in IN_LIST', fps).map((r) => r.f))
+}
+
+/** Keeps the original bytes once per content hash (a re-import of the same file shares them). */
+export function storeFile(ledger: Ledger, sha256: string, bytes: Uint8Array): void {
+  ledger.sqlite.prepare('insert into bank_file (sha256, size, bytes) values (?, ?, ?) on conflict(sha256) do nothing').run(sha256, bytes.byteLength, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
+}
+
+export function fileBytes(ledger: Ledger, sha256: string): Buffer | null {
+  return (ledger.sqlite.prepare('select bytes from bank_file where sha256 = ?').pluck().get(sha256) as Buffer | undefined) ?? null
+}
+
+export interface ImportCounts {
+  entries: number
+  added: number
+  duplicates: number
+  autoMatched: number
+  suggested: number
+  unmatched: number
+}
+
+export function insertImport(ledger: Ledger, r: { sha256: string; fileName: string; format: string; source: 'manual' | 'folder' | 'cli'; warnings: string[]; userId: number | null; at: number } & ImportCounts): number {
+  return Number(
+    ledger.sqlite
+      .prepare(
+        `insert into bank_import (file_sha256, file_name, format, source, entries, added, duplicates, auto_matched, suggested, unmatched, warnings, imported_by, created_at)
+         values (?,?,?,?,?,?,?,?,?,?,?,?,?)`
+      )
+      .run(r.sha256, r.fileName, r.format, r.source, r.entries, r.added, r.duplicates, r.autoMatched, r.suggested, r.unmatched, JSON.stringify(r.warnings), r.userId, r.at).lastInsertRowid
+  )
+}
+
+export interface NewBankEntry {
+  importId: number
+  fingerprint: string
+  statementId: string
+  account: string
+  currency: string
+  amount: number
+  bookingDate: string
+  valueDate: string | null
+  bankRef: string | null
+  endToEndId: string | null
+  reference: string | null
+  remittance: string | null
+  counterpartyName: string | null
+  counterpartyAccount: string | null
+  status: string
+  unapplied: number
+  reason: string
+  candidates: string | null
+  debtorId: number | null
+  createdAt: number
+}
+
+const inserters = new WeakMap<Database.Database, Database.Statement>()
+
+export function insertBankEntry(ledger: Ledger, e: NewBankEntry): number {
+  let s = inserters.get(ledger.sqlite)
+  if (!s) {
+    s = ledger.sqlite.prepare(
+      `insert into bank_entry (import_id, fingerprint, statement_id, account, currency, amount, booking_date, value_date, bank_ref, end_to_end_id, reference, remittance,
+         counterparty_name, counterparty_account, status, unapplied, reason, candidates, debtor_id, created_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+    )
+    inserters.set(ledger.sqlite, s)
+  }
+  return Number(
+    s.run(e.importId, e.fingerprint, e.statementId, e.account, e.currency, e.amount, e.bookingDate, e.valueDate, e.bankRef, e.endToEndId, e.reference, e.remittance, e.counterpartyName, e.counterpartyAccount, e.status, e.unapplied, e.reason, e.candidates, e.debtorId, e.createdAt).lastInsertRowid
+  )
+}
+
+export interface ImportRow extends ImportCounts {
+  id: number
+  fileName: string
+  format: string
+  source: string
+  sha256: string
+  warnings: string[]
+  createdAt: number
+}
+
+export function listImports(ledger: Ledger, limit: number): ImportRow[] {
+  const rows = ledger.sqlite
+    .prepare(
+      `select id, file_name as fileName, format, source, file_sha256 as sha256, entries, added, duplicates, auto_matched as autoMatched, suggested, unmatched, warnings, created_at as createdAt
+       from bank_import order by id desc limit ?`
+    )
+    .all(limit) as (Omit<ImportRow, 'warnings'> & { warnings: string })[]
+  return rows.map((r) => ({ ...r, warnings: JSON.parse(r.warnings) as string[] }))
+}

@@ -1,0 +1,173 @@
+import { z } from 'zod'
+import type { Decision } from '../../core/matching/types'
+import { currency, id, localDate, minorAmount, type Page } from './common'
+import { method } from './define'
+
+export interface ImportCounts {
+  entries: number
+  added: number
+  duplicates: number
+  autoMatched: number
+  suggested: number
+  unmatched: number
+}
+
+export interface InvoiceBrief {
+  id: number
+  number: string
+  clientName: string
+  debtorId: number
+  debtorName: string
+  currency: string
+  openAmount: number
+  dueDate: string
+  status: string
+  rfRef: string
+}
+
+export interface PreviewLine {
+  key: number
+  statementId: string
+  account: string
+  amount: number
+  currency: string
+  bookingDate: string
+  reference: string | null
+  remittance: string | null
+  counterpartyName: string | null
+  counterpartyAccount: string | null
+  duplicate: boolean
+  /** What the commit will do with the line and why; null for duplicates. */
+  decision: Decision | null
+}
+
+export interface ImportPreview {
+  /** Pass back to commit: it refuses when the recomputed plan differs. */
+  token: string
+  fileName: string
+  format: string
+  sha256: string
+  counts: ImportCounts
+  warnings: string[]
+  errors: string[]
+  lines: PreviewLine[]
+  truncated: boolean
+  invoices: Record<number, InvoiceBrief>
+}
+
+export interface StatementImportResult {
+  importId: number
+  fileName: string
+  format: string
+  counts: ImportCounts
+  warnings: string[]
+}
+
+export interface ImportRow extends ImportCounts {
+  id: number
+  fileName: string
+  format: string
+  source: string
+  sha256: string
+  warnings: string[]
+  createdAt: number
+}
+
+export interface AllocationView {
+  id: number
+  invoiceId: number
+  invoiceNumber: string
+  journalEntryId: number
+  amount: number
+  fee: number
+  shortfall: number
+  rebate: number | null
+  mode: string
+  reason: string
+  reversed: boolean
+}
+
+export interface PaymentLine {
+  id: number
+  importId: number
+  account: string
+  currency: string
+  amount: number
+  bookingDate: string
+  valueDate: string | null
+  bankRef: string | null
+  endToEndId: string | null
+  reference: string | null
+  remittance: string | null
+  counterpartyName: string | null
+  counterpartyAccount: string | null
+  status: string
+  unapplied: number
+  reason: string
+  debtorId: number | null
+  candidates: (InvoiceBrief & { amount: number; reason: string })[]
+  allocations: AllocationView[]
+}
+
+export interface ClientStatement {
+  clientId: number
+  clientName: string
+  currency: string
+  from: string
+  to: string
+  openingReserve: number
+  closingReserve: number
+  lines: { date: string; kind: 'advance' | 'fee' | 'collection' | 'reserve' | 'other'; memo: string; invoiceNumber: string | null; amount: number; reserveEffect: number }[]
+  totals: { advances: number; fees: number; collections: number; reserveMovement: number }
+}
+
+export interface MandateRow {
+  id: number
+  debtorId: number
+  debtorName: string
+  umr: string
+  signatureDate: string
+  scheme: 'CORE' | 'B2B'
+  sequence: 'FRST' | 'RCUR' | 'OOFF' | 'FNAL'
+  iban: string
+  bic: string | null
+  active: boolean
+}
+
+const fileInput = z.object({
+  fileName: z.string().min(1).max(260),
+  contentBase64: z.string().min(1),
+  format: z.enum(['camt.052', 'camt.053', 'camt.054', 'mt940', 'mt942', 'bai2', 'ofx', 'bgmax', 'csv']).optional()
+})
+
+export const PAYMENT_VIEWS = ['open', 'unmatched', 'suggested', 'unapplied', 'matched', 'all'] as const
+
+export const paymentsContract = {
+  'payments.previewImport': method(fileInput).returns<ImportPreview>(),
+  'payments.commitImport': method(fileInput.extend({ token: z.string().min(8), acceptErrors: z.boolean().default(false) })).returns<StatementImportResult>(),
+  'payments.imports': method(z.object({ limit: z.number().int().min(1).max(500).default(50) })).returns<ImportRow[]>(),
+  'payments.lines': method(
+    z.object({ view: z.enum(PAYMENT_VIEWS).default('open'), search: z.string().max(200).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) })
+  ).returns<Page<PaymentLine>>(),
+  'payments.line': method(z.object({ id })).returns<PaymentLine>(),
+  'payments.searchInvoices': method(z.object({ text: z.string().trim().min(1).max(100), currency: currency.optional(), limit: z.number().int().min(1).max(100).default(20) })).returns<InvoiceBrief[]>(),
+  'payments.allocate': method(
+    z.object({ bankEntryId: id, allocations: z.array(z.object({ invoiceId: id, amount: minorAmount.positive('must be more than zero'), closeShortfall: z.boolean().default(false) })).min(1).max(200) })
+  ).returns<PaymentLine>(),
+  'payments.undo': method(z.object({ journalEntryId: id, reason: z.string().trim().min(3).max(200).default('undone by user') })).returns<PaymentLine>(),
+  'payments.refund': method(z.object({ bankEntryId: id, amount: minorAmount.positive('must be more than zero'), reason: z.string().trim().min(3).max(200) })).returns<PaymentLine>(),
+  'payments.clientStatement': method(z.object({ clientId: id, from: localDate, to: localDate })).returns<ClientStatement>(),
+  'mandates.list': method(z.object({ debtorId: id.optional() })).returns<MandateRow[]>(),
+  'mandates.create': method(
+    z.object({
+      debtorId: id,
+      umr: z.string().trim().min(1).max(35).regex(/^[A-Za-z0-9+?/:().,' -]+$/, 'only letters, digits and + ? / - : ( ) . , \' and space'),
+      signatureDate: localDate,
+      scheme: z.enum(['CORE', 'B2B']),
+      sequence: z.enum(['FRST', 'RCUR', 'OOFF']).default('FRST'),
+      iban: z.string().trim().min(15).max(40),
+      bic: z.string().trim().max(11).nullish()
+    })
+  ).returns<MandateRow>(),
+  'directDebits.export': method(z.object({ collectionDate: localDate, invoiceIds: z.array(id).max(10_000).optional() })).returns<{ fileName: string; xml: string; count: number; total: number; currency: string }>()
+}
