@@ -1,7 +1,16 @@
+import { QueryClientProvider } from '@tanstack/react-query'
+import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { App } from './app'
+import { queryClient, wireInvalidation } from './lib/query'
+import './styles.css'
 
-function App(): React.JSX.Element {
-  return <h1 data-app-state="ready">FactorDesk</h1>
-}
+wireInvalidation()
 
-createRoot(document.getElementById('root')!).render(<App />)
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <App />
+    </QueryClientProvider>
+  </StrictMode>
+)
