@@ -56,7 +56,7 @@ export function readUbl(name: string, xml: string): { lines: InvoiceLine[]; erro
     currency: text(inv.DocumentCurrencyCode) ?? amountCurrency,
     amount: text(payable)
   }
-  const fieldNames = { number: 'ID', debtorName: 'RegistrationName', debtorRegNo: 'CompanyID', debtorCountry: 'Country', issueDate: 'IssueDate', dueDate: 'DueDate', currency: 'DocumentCurrencyCode', amount: 'PayableAmount' }
+  const fieldNames = { number: 'ID', debtorName: 'RegistrationName', debtorRegNo: 'CompanyID', debtorCountry: 'Country', issueDate: 'IssueDate', dueDate: text(inv.DueDate) === undefined && raw.dueDate !== undefined ? 'PaymentDueDate' : 'DueDate', currency: 'DocumentCurrencyCode', amount: 'PayableAmount' }
   // Each field's message points at the line of its element; the invoice as a whole is "at" its ID.
   const r = readLine(raw, name, lineOf(source, 'ID'), { dateFormat: 'YYYY-MM-DD', decimalMark: '.', fieldNames })
   const errors = r.errors.map((e) => {
