@@ -4,4 +4,4 @@ import { serveCommand } from './serve-command'
 import { statementCommands } from './statement-commands'
 
 /** Every CLI command. Add a domain's commands by spreading its array here. */
-export const commands: Command[] = [initCommand, serveCommand, statsCommand, listCommand, ...documentCommands, ...statementCommands]
+export const commands: Command[] = [initCommand, serveCommand, statsCommand, listCommand, ...statementCommands]
