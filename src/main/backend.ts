@@ -18,6 +18,7 @@ import { createStatementImportService } from './services/statement-import-servic
 import { createMatchingService } from './services/matching-service'
 import { createSettlementService } from './services/settlement-service'
 import { createDirectDebitService } from './services/direct-debit-service'
+import { createCollectionServices } from './services/collection-services'
 
 export const APP_VERSION = '0.1.0'
 
@@ -26,6 +27,7 @@ export function createServices(ctx: ServiceContext) {
     ctx,
     version: APP_VERSION,
     admin: createAdminService(ctx),
+    ...createCollectionServices(ctx),
     documents: createDocumentService(ctx),
     parties: createPartiesService(ctx),
     invoices: createInvoicesService(ctx),

@@ -7,6 +7,7 @@ import { invoicesContract } from './invoices'
 import { partiesContract } from './parties'
 import { requestsContract } from './requests'
 import { paymentsContract } from './payments'
+import { collectionsContract } from './collections'
 
 /**
  * Every method the renderer (over IPC or HTTP) and the CLI can call. Each domain keeps its own file;
@@ -19,7 +20,8 @@ export const contract = {
   ...invoicesContract,
   ...dashboardContract,
   ...requestsContract,
-  ...paymentsContract
+  ...paymentsContract,
+  ...collectionsContract
 }
 
 export type Contract = typeof contract
@@ -45,3 +47,4 @@ export * from './documents'
 export * from './dashboard'
 export * from './requests'
 export * from './payments'
+export * from './collections'

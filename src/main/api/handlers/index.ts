@@ -6,6 +6,7 @@ import { dashboardHandlers } from './dashboard-handlers'
 import { partiesHandlers } from './parties-handlers'
 import { requestHandlers } from './request-handlers'
 import { paymentHandlers } from './payment-handlers'
+import { collectionHandlers } from './collection-handlers'
 
 /** Every contract method must have a handler: the Handlers type makes a missing one a compile error. */
 export function createHandlers(s: Services): Handlers {
@@ -15,6 +16,7 @@ export function createHandlers(s: Services): Handlers {
     ...partiesHandlers(s),
     ...dashboardHandlers(s),
     ...requestHandlers(s),
-    ...paymentHandlers(s)
+    ...paymentHandlers(s),
+    ...collectionHandlers(s)
   }
 }

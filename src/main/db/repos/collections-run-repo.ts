@@ -1,0 +1,198 @@
+import type { Ledger } from '../open'
+
+const OPEN = "('funded','partly_paid','disputed')"
+
+export interface RunInvoiceRow {
+  id: number
+  debtorId: number
+  clientId: number
+  number: string
+  rfRef: string
+  currency: string
+  face: number
+  open: number
+  dueDate: string
+  status: string
+  planId: number | null
+  level: number | null
+  lastSentDate: string | null
+  interestClaimed: number
+  compensationClaimed: number
+}
+
+export interface RunDebtorRow {
+  id: number
+  name: string
+  country: string
+  language: string
+  email: string | null
+  phone: string | null
+  address: string | null
+  postalCode: string | null
+  city: string | null
+  riskClass: 'low' | 'standard' | 'high'
+  planId: number | null
+  handedOver: number
+}
+
+export function debtorIdRange(ledger: Ledger): { lo: number; hi: number } {
+  const r = ledger.sqlite.prepare('select coalesce(min(id), 0) as lo, coalesce(max(id), -1) as hi from debtor').get() as { lo: number; hi: number }
+  return r
+}
+
+/** Open invoices of a debtor-id range due up to `until` (which reaches into the pre-due window), with their dunning state. */
+export function loadRunInvoices(ledger: Ledger, lo: number, hi: number, until: string): RunInvoiceRow[] {
+  return ledger.sqlite
+    .prepare(
+      `select i.id, i.debtor_id as debtorId, i.client_id as clientId, i.number, i.rf_ref as rfRef, i.currency, i.face, i.open_amount as open, i.due_date as dueDate, i.status,
+        d.plan_id as planId, d.level, d.last_sent_date as lastSentDate, coalesce(d.interest_claimed, 0) as interestClaimed, coalesce(d.compensation_claimed, 0) as compensationClaimed
+       from invoice i left join invoice_dunning d on d.invoice_id = i.id
+       where i.debtor_id between ? and ? and i.status in ${OPEN} and i.due_date <= ? and i.open_amount > 0`
+    )
+    .all(lo, hi, until) as RunInvoiceRow[]
+}
+
+export function loadRunDebtors(ledger: Ledger, ids: readonly number[]): Map<number, RunDebtorRow> {
+  const out = new Map<number, RunDebtorRow>()
+  const stmt = ledger.sqlite.prepare(
+    `select d.id, d.name, d.country, d.language, d.email, d.phone, d.address, d.postal_code as postalCode, d.city, d.risk_class as riskClass,
+      c.plan_id as planId, coalesce(c.handed_over, 0) as handedOver from debtor d left join debtor_collection c on c.debtor_id = d.id where d.id = ?`
+  )
+  for (const id of ids) {
+    const r = stmt.get(id) as RunDebtorRow | undefined
+    if (r) out.set(id, r)
+  }
+  return out
+}
+
+/** Blocks in force on a date: debtor-wide ones (invoiceId null) and per invoice. */
+export function activeBlocks(ledger: Ledger, asOf: string): { debtorId: number; invoiceId: number | null; reason: string }[] {
+  return ledger.sqlite
+    .prepare('select debtor_id as debtorId, invoice_id as invoiceId, reason from dunning_block where ended_date is null and (until_date is null or until_date >= ?)')
+    .all(asOf) as { debtorId: number; invoiceId: number | null; reason: string }[]
+}
+
+export function openDisputeAmounts(ledger: Ledger): Map<number, number> {
+  const rows = ledger.sqlite.prepare("select invoice_id as invoiceId, sum(amount) as amount from dispute where status = 'open' group by invoice_id").all() as { invoiceId: number; amount: number }[]
+  return new Map(rows.map((r) => [r.invoiceId, r.amount]))
+}
+
+export function activePromiseDebtors(ledger: Ledger): Map<number, string> {
+  const rows = ledger.sqlite.prepare("select debtor_id as debtorId, max(promised_date) as d from payment_promise where status = 'active' group by debtor_id").all() as { debtorId: number; d: string }[]
+  return new Map(rows.map((r) => [r.debtorId, r.d]))
+}
+
+/** Invoices inside an active instalment plan are followed through their instalments, not dunned. */
+export function invoicesInActivePlans(ledger: Ledger): Set<number> {
+  const rows = ledger.sqlite.prepare("select invoice_ids from instalment_plan where status = 'active'").pluck().all() as string[]
+  return new Set(rows.flatMap((r) => JSON.parse(r) as number[]))
+}
+
+/** Reductions of an invoice's receivable (payments, credit notes) with their dates, for interest by period. */
+export function receivableCredits(ledger: Ledger, invoiceId: number): { date: string; amount: number }[] {
+  return ledger.sqlite
+    .prepare(
+      "select e.date, -sum(l.amount) as amount from journal_line l join journal_entry e on e.id = l.entry_id where l.invoice_id = ? and l.account = 'receivables' and l.amount < 0 group by e.date order by e.date"
+    )
+    .all(invoiceId) as { date: string; amount: number }[]
+}
+
+export interface NewReminder {
+  debtorId: number
+  runDate: string
+  level: number
+  channel: string
+  status: string
+  key: string
+  currency: string
+  fee: number
+  interestNew: number
+  compensationNew: number
+  subject: string
+  body: string
+  lines: unknown
+  at: number
+}
+
+/** Inserts the decision unless its idempotency key exists; returns the new id or null when it was already decided. */
+export function insertReminder(ledger: Ledger, r: NewReminder): number | null {
+  const res = ledger.sqlite
+    .prepare(
+      `insert or ignore into reminder (debtor_id, run_date, level, channel, status, idempotency_key, currency, fee, interest_new, compensation_new, subject, body, lines, created_at)
+       values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
+    )
+    .run(r.debtorId, r.runDate, r.level, r.channel, r.status, r.key, r.currency, r.fee, r.interestNew, r.compensationNew, r.subject, r.body, JSON.stringify(r.lines), r.at)
+  return res.changes === 0 ? null : Number(res.lastInsertRowid)
+}
+
+export function setInvoiceLevel(ledger: Ledger, invoiceId: number, level: number | null, sentDate: string | null): void {
+  ledger.sqlite
+    .prepare('insert into invoice_dunning (invoice_id, level, last_sent_date) values (?, ?, ?) on conflict(invoice_id) do update set level = excluded.level, last_sent_date = excluded.last_sent_date')
+    .run(invoiceId, level, sentDate)
+}
+
+export function addInvoiceClaims(ledger: Ledger, invoiceId: number, interest: number, compensation: boolean): void {
+  ledger.sqlite
+    .prepare(
+      'insert into invoice_dunning (invoice_id, interest_claimed, compensation_claimed) values (?, ?, ?) on conflict(invoice_id) do update set interest_claimed = interest_claimed + excluded.interest_claimed, compensation_claimed = max(compensation_claimed, excluded.compensation_claimed)'
+    )
+    .run(invoiceId, interest, compensation ? 1 : 0)
+}
+
+export function insertClaim(ledger: Ledger, c: { debtorId: number; invoiceId: number | null; reminderId: number; kind: string; currency: string; amount: number; date: string; entryId: number | null }): void {
+  ledger.sqlite
+    .prepare('insert into collection_claim (debtor_id, invoice_id, reminder_id, kind, currency, amount, date, entry_id) values (?,?,?,?,?,?,?,?)')
+    .run(c.debtorId, c.invoiceId, c.reminderId, c.kind, c.currency, c.amount, c.date, c.entryId)
+}
+
+export function markFinalSent(ledger: Ledger, debtorId: number, date: string): void {
+  ledger.sqlite.prepare('insert or ignore into debtor_collection (debtor_id) values (?)').run(debtorId)
+  ledger.sqlite.prepare('update debtor_collection set final_sent_date = ? where debtor_id = ?').run(date, debtorId)
+}
+
+export function setNextAction(ledger: Ledger, debtorId: number, date: string | null): void {
+  ledger.sqlite.prepare('insert or ignore into debtor_collection (debtor_id) values (?)').run(debtorId)
+  ledger.sqlite.prepare('update debtor_collection set next_action_date = ? where debtor_id = ?').run(date, debtorId)
+}
+
+export interface ReminderRecord {
+  id: number
+  debtorId: number
+  debtorName: string
+  runDate: string
+  level: number
+  channel: 'email' | 'letter' | 'sms' | 'phone'
+  status: 'pending_approval' | 'queued' | 'task' | 'rejected'
+  currency: string
+  fee: number
+  interestNew: number
+  compensationNew: number
+  subject: string
+  body: string
+  lines: string
+  email: string | null
+  phone: string | null
+}
+
+const REMINDER = `select r.id, r.debtor_id as debtorId, d.name as debtorName, r.run_date as runDate, r.level, r.channel, r.status, r.currency, r.fee, r.interest_new as interestNew,
+  r.compensation_new as compensationNew, r.subject, r.body, r.lines, d.email, d.phone from reminder r join debtor d on d.id = r.debtor_id`
+
+export function getReminder(ledger: Ledger, id: number): ReminderRecord | null {
+  return (ledger.sqlite.prepare(`${REMINDER} where r.id = ?`).get(id) as ReminderRecord | undefined) ?? null
+}
+
+export function listReminders(ledger: Ledger, q: { status?: string; debtorId?: number; limit: number }): ReminderRecord[] {
+  const conds: string[] = []
+  const args: (string | number)[] = []
+  if (q.status) conds.push('r.status = ?'), args.push(q.status)
+  if (q.debtorId) conds.push('r.debtor_id = ?'), args.push(q.debtorId)
+  return ledger.sqlite.prepare(`${REMINDER} ${conds.length ? 'where ' + conds.join(' and ') : ''} order by r.id desc limit ?`).all(...args, q.limit) as ReminderRecord[]
+}
+
+export function setReminderStatus(ledger: Ledger, id: number, status: string, userId: number | null): void {
+  ledger.sqlite.prepare('update reminder set status = ?, decided_by = ? where id = ?').run(status, userId, id)
+}
+
+export function currentInvoiceLevel(ledger: Ledger, invoiceId: number): number | null {
+  return (ledger.sqlite.prepare('select level from invoice_dunning where invoice_id = ?').pluck().get(invoiceId) as number | null | undefined) ?? null
+}
