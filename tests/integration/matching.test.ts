@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { testBackend } from '../support/backend'
+import { accountBalance, checkJournal } from '../../src/main/db/repos/journal-repo'
+import { aClientAndDebtor, bytesOf, camt053, fundedInvoice } from './statement-fixtures'
+
+const inv = (b: ReturnType<typeof testBackend>, id: number) => b.ledger.sqlite.prepare('select open_amount as openAmount, status, closed_date as closedDate from invoice where id = ?').get(id) as { openAmount: number; status: string; closedDate: string | null }
+const commit = (b: ReturnType<typeof testBackend>, xml: string, name = 'f.xml') => b.services.statementImport.commit({ fileName: name, bytes: bytesOf(xml) }, { source: 'cli', userId: null })
+
+describe('matching by hand, undo and refunds', () => {
+  it('confirms a short-paid suggestion, closing the difference against the reserve, and learns the payer IBAN', async () => {
+    const b = testBackend()
+    const { clientId, debtorId } = await aClientAndDebtor(b)
+    const a = fundedInvoice(b.ledger, { clientId, debtorId, number: 'S-77', face: 1_000_00 })
+    commit(b, camt053([{ amount: 980_00, ustrd: 'S-77 minus 2% skonto', iban: 'DE89370400440532013000', name: 'NT Holding' }]))
+    const page = await b.call2('payments.lines', { view: 'open' })
+    expect(page.total).toBe(1)
+    const line = page.rows[0]
+    expect(line.status).toBe('suggested')
+    expect(line.candidates[0]).toMatchObject({ id: a.id, number: 'S-77', amount: 980_00 })
+    expect(line.candidates[0].reason).toContain('S-77')
+    const after = await b.call2('payments.allocate', { bankEntryId: line.id, allocations: [{ invoiceId: a.id, amount: 980_00, closeShortfall: true }] })
+    expect(after).toMatchObject({ status: 'matched', unapplied: 0 })
+    expect(after.allocations[0]).toMatchObject({ amount: 980_00, shortfall: 20_00, rebate: 980_00 - a.advance - after.allocations[0].fee })
+    expect(inv(b, a.id)).toMatchObject({ openAmount: 0, status: 'paid', closedDate: '2026-11-23' })
+    expect(accountBalance(b.ledger, 'receivables', 'EUR', { invoiceId: a.id })).toBe(0)
+    expect(b.services.parties.getDebtor(debtorId).ibans).toEqual(['DE89370400440532013000'])
+    // Next time the same account pays an exact open amount, the IBAN rung applies it.
+    const c = fundedInvoice(b.ledger, { clientId, debtorId, number: 'S-78', face: 250_00 })
+    const r = commit(b, camt053([{ amount: 250_00, ustrd: 'payment', iban: 'DE89370400440532013000' }], { id: 'S9' }), 'g.xml')
+    expect(r.counts.autoMatched).toBe(1)
+    expect(inv(b, c.id).status).toBe('paid')
+    expect(checkJournal(b.ledger).balanced).toBe(true)
+  })
+
+  it('undoes an automatic match with reversal entries: the invoice reopens and the cash is unapplied again', async () => {
+    const b = testBackend()
+    const { clientId, debtorId } = await aClientAndDebtor(b)
+    const a = fundedInvoice(b.ledger, { clientId, debtorId, number: 'U-1', face: 400_00 })
+    commit(b, camt053([{ amount: 450_00, ref: a.rfRef }]))
+    const [line] = (await b.call2('payments.lines', { view: 'unapplied' })).rows
+    expect(line.unapplied).toBe(50_00)
+    const entriesBefore = checkJournal(b.ledger).entries
+    const undone = await b.call2('payments.undo', { journalEntryId: line.allocations[0].journalEntryId, reason: 'wrong invoice' })
+    expect(undone).toMatchObject({ status: 'unmatched', unapplied: 450_00 })
+    expect(undone.allocations[0].reversed).toBe(true)
+    expect(inv(b, a.id)).toEqual({ openAmount: 400_00, status: 'funded', closedDate: null })
+    expect(accountBalance(b.ledger, 'feeIncome', 'EUR', { invoiceId: a.id })).toBe(0)
+    expect(-accountBalance(b.ledger, 'unappliedCash', 'EUR')).toBe(450_00)
+    // Nothing was deleted: the original, its reversal and the re-booked cash are all in the journal.
+    expect(checkJournal(b.ledger).entries).toBe(entriesBefore + 2)
+    await expect(b.call2('payments.undo', { journalEntryId: line.allocations[0].journalEntryId })).rejects.toThrow(/already undone/)
+    // Part of the cash goes to the invoice, the rest back to the payer.
+    await b.call2('payments.allocate', { bankEntryId: line.id, allocations: [{ invoiceId: a.id, amount: 400_00 }] })
+    await expect(b.call2('payments.refund', { bankEntryId: line.id, amount: 60_00, reason: 'overpaid' })).rejects.toThrow(/only 5000/)
+    const refunded = await b.call2('payments.refund', { bankEntryId: line.id, amount: 50_00, reason: 'overpaid' })
+    expect(refunded.unapplied).toBe(0)
+    expect(accountBalance(b.ledger, 'unappliedCash', 'EUR')).toBe(0)
+    expect(checkJournal(b.ledger).balanced).toBe(true)
+  })
+
+  it('one payment pays two invoices and one invoice takes two payments', async () => {
+    const b = testBackend()
+    const { clientId, debtorId } = await aClientAndDebtor(b)
+    const a = fundedInvoice(b.ledger, { clientId, debtorId, number: 'M-1', face: 100_00 })
+    const c = fundedInvoice(b.ledger, { clientId, debtorId, number: 'M-2', face: 200_00 })
+    const r = commit(b, camt053([{ amount: 150_00, ustrd: 'M-1 M-2 part' }, { amount: 150_00, ustrd: 'rest', name: 'Nobody' }]))
+    expect(r.counts.suggested).toBe(1)
+    const open = (await b.call2('payments.lines', { view: 'open' })).rows
+    const first = open.find((l) => l.remittance === 'M-1 M-2 part')!
+    await b.call2('payments.allocate', { bankEntryId: first.id, allocations: [{ invoiceId: a.id, amount: 100_00 }, { invoiceId: c.id, amount: 50_00 }] })
+    const second = open.find((l) => l.remittance === 'rest')!
+    await b.call2('payments.allocate', { bankEntryId: second.id, allocations: [{ invoiceId: c.id, amount: 150_00 }] })
+    expect(inv(b, a.id).status).toBe('paid')
+    expect(inv(b, c.id)).toMatchObject({ openAmount: 0, status: 'paid' })
+    await expect(b.call2('payments.allocate', { bankEntryId: second.id, allocations: [{ invoiceId: c.id, amount: 1 }] })).rejects.toThrow(/unapplied/)
+    expect(checkJournal(b.ledger).balanced).toBe(true)
+  })
+})
