@@ -1,4 +1,6 @@
-import type { ParseArgsOptionsConfig } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
+
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>
 
 export type ArgValues = Record<string, string | boolean | string[] | undefined>
 

@@ -66,7 +66,7 @@ describe('money', () => {
       for (let n = 0; n < 500; n++) {
         const total = Math.floor(rnd() * 10_000_000) - 5_000_000
         const ratios = Array.from({ length: 1 + Math.floor(rnd() * 7) }, () => Math.floor(rnd() * 1000))
-        if (ratios.every((r) => r === 0)) ratios[0] = 1
+        if (!ratios.some((r) => r > 0)) ratios[0] = 1
         const parts = allocate(total, ratios)
         expect(parts.reduce((s, p) => s + p, 0)).toBe(total)
         parts.forEach((p, i) => ratios[i] === 0 && expect(p).toBe(0))
