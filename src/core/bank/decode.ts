@@ -82,7 +82,16 @@ export function decodeText(bytes: Uint8Array, encoding?: TextEncoding): Decoded 
     const bom = sniffed.encoding === encoding ? sniffed.bomLength : 0
     return { text: decodeWith(bytes, encoding, bom), encoding }
   }
-  const { encoding: enc, bomLength } = sniffEncoding(bytes)
+  const { encoding: enc, bomLength } = sniffEncoding(bytes.subarray(0, 65536))
+  if (enc === 'utf-8') {
+    // One strict pass decides and decodes: valid UTF-8 wins, anything else is an 8-bit code page.
+    try {
+      return { text: utf8Strict.decode(bytes.subarray(bomLength)), encoding: 'utf-8' }
+    } catch {
+      const guess = guess8bit(bytes)
+      return { text: decodeWith(bytes, guess, bomLength), encoding: guess }
+    }
+  }
   return { text: decodeWith(bytes, enc, bomLength), encoding: enc }
 }
 

@@ -26,43 +26,48 @@ export function parseDetails(lines: string[]): Details {
 }
 
 function german(text: string): Details {
-  const sub = new Map<string, string>()
-  const re = /\?(\d{2})/g
-  let m: RegExpExecArray | null
-  let key: string | null = null
-  let start = 0
-  while ((m = re.exec(text)) !== null) {
-    if (key !== null) sub.set(key, (sub.get(key) ?? '') + text.slice(start, m.index))
-    key = m[1]
-    start = re.lastIndex
+  // Subfields ?00..?99 in an array: this runs once per transaction, so no Map and no regex loop.
+  const sub: string[] = []
+  const parts = text.split('?')
+  let key = -1
+  for (let i = 1; i < parts.length; i++) {
+    const p = parts[i]
+    const c0 = p.charCodeAt(0) - 48
+    const c1 = p.charCodeAt(1) - 48
+    if (c0 >= 0 && c0 <= 9 && c1 >= 0 && c1 <= 9) {
+      key = c0 * 10 + c1
+      sub[key] = (sub[key] ?? '') + p.slice(2)
+    } else if (key >= 0) sub[key] += `?${p}`
   }
-  if (key !== null) sub.set(key, (sub.get(key) ?? '') + text.slice(start))
   // SEPA keywords live in ?20-?29; ?60-?63 only continue the free text.
   let purpose = ''
-  for (const k of ['20', '21', '22', '23', '24', '25', '26', '27', '28', '29']) purpose += sub.get(k) ?? ''
+  for (let k = 20; k <= 29; k++) if (sub[k] !== undefined) purpose += sub[k]
   let more = ''
-  for (const k of ['60', '61', '62', '63']) more += sub.get(k) ?? ''
+  for (let k = 60; k <= 63; k++) if (sub[k] !== undefined) more += sub[k]
   const kw = sepaKeywords(purpose)
-  const name = clean((sub.get('32') ?? '') + (sub.get('33') ?? ''))
+  const name = clean((sub[32] ?? '') + (sub[33] ?? ''))
   const svwz = kw.get('SVWZ')
-  const remittance = clean((svwz ?? (kw.size ? stripKeywords(purpose) : purpose)) + more) ?? clean(sub.get('00'))
+  const remittance = clean((svwz ?? (kw.size ? stripKeywords(purpose) : purpose)) + more) ?? clean(sub[0])
   const eref = clean(kw.get('EREF'))
   return {
     endToEndId: eref && eref !== 'NOTPROVIDED' ? eref : null,
     reference: rfFromText(svwz ?? purpose),
     remittance,
     counterpartyName: name,
-    counterpartyAccount: clean(sub.get('31')) ?? clean(kw.get('IBAN'))
+    counterpartyAccount: clean(sub[31]) ?? clean(kw.get('IBAN'))
   }
 }
 
 function sepaKeywords(purpose: string): Map<string, string> {
   const out = new Map<string, string>()
-  const marks = [...purpose.matchAll(SEPA_KEYS)]
-  marks.forEach((mk, i) => {
-    const end = i + 1 < marks.length ? marks[i + 1].index! : purpose.length
-    if (!out.has(mk[1])) out.set(mk[1], purpose.slice(mk.index! + mk[0].length, end))
-  })
+  if (purpose.indexOf('+') < 0) return out
+  SEPA_KEYS.lastIndex = 0
+  let prev: RegExpExecArray | null = null
+  for (let m = SEPA_KEYS.exec(purpose); ; m = SEPA_KEYS.exec(purpose)) {
+    if (prev && !out.has(prev[1])) out.set(prev[1], purpose.slice(prev.index + prev[0].length, m ? m.index : purpose.length))
+    if (!m) break
+    prev = m
+  }
   return out
 }
 

@@ -108,6 +108,8 @@ export function yymmdd(s: string, issues: Issues, line: number, field: string): 
 
 export function clampDate(y: number, m: number, d: number, issues: Issues, line: number | undefined, field: string): LocalDate | null {
   const iso = ymd(y, m, d)
+  // Days 1-28 exist in every month: skip the Date round trip for the common case (hot in MT940).
+  if (m >= 1 && m <= 12 && d >= 1 && d <= 28 && y >= 1) return iso
   if (isLocalDate(iso)) return iso
   if (m >= 1 && m <= 12 && d >= 1 && d <= 31) {
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate()
@@ -140,9 +142,11 @@ export function newEntry(amount: number, currency: string): Entry {
   }
 }
 
+const MESSY = /\s\s|[\t\n\r\f\v\u00a0]|^\s|\s$/
+
 export function clean(s: string | null | undefined): string | null {
   if (s === null || s === undefined) return null
-  const t = s.replace(/\s+/g, ' ').trim()
+  const t = MESSY.test(s) ? s.replace(/\s+/g, ' ').trim() : s
   return t === '' ? null : t
 }
 
