@@ -174,7 +174,11 @@ export function createRequestApprovalService(ctx: ServiceContext) {
       return figures(h.id)
     },
 
-    invoicesOf: (requestId: number): RequestInvoice[] => repo.requestInvoices(ledger, requestId)
+    invoicesOf: (requestId: number): RequestInvoice[] => repo.requestInvoices(ledger, requestId),
+    /** A user by id or exact name, as the CLI's --by takes it. */
+    resolveUser(ref: string): { id: number; name: string } {
+      return repo.findUser(ledger, ref) ?? (() => { throw new AppError('NOT_FOUND', `no active user with id or name "${ref}"`) })()
+    }
   }
 }
 export type RequestApprovalService = ReturnType<typeof createRequestApprovalService>
