@@ -57,3 +57,30 @@ export function toInt(raw: string): number {
 
 /** Empty text becomes null, so optional fields are cleared rather than set to "". */
 export const optText = (raw: string): string | null => (raw.trim() === '' ? null : raw.trim())
+
+type Bounded = { code: string; maximum?: unknown; minimum?: unknown; inclusive?: boolean }
+
+/** Schema bounds on basis points, said in percent. */
+export function describeBp(issue: Bounded): string | undefined {
+  if (issue.code === 'too_big' && typeof issue.maximum === 'number') return `at most ${bpToPct(issue.maximum)} %`
+  if (issue.code === 'too_small' && typeof issue.minimum === 'number') return issue.minimum === 0 ? 'must not be negative' : `at least ${bpToPct(issue.minimum)} %`
+  return undefined
+}
+
+/** Schema bounds on minor units, said in major units. */
+export function describeMinor(currency: string) {
+  return (issue: Bounded): string | undefined => {
+    if (issue.code === 'too_small' && issue.minimum === 0) return 'must not be negative'
+    if (issue.code === 'too_big' && typeof issue.maximum === 'number') return `at most ${toMajorString(issue.maximum, currency)}`
+    if (issue.code === 'too_small' && typeof issue.minimum === 'number') return `at least ${toMajorString(issue.minimum, currency)}`
+    return undefined
+  }
+}
+
+export function describeInt(unit: string) {
+  return (issue: Bounded): string | undefined => {
+    if (issue.code === 'too_big' && typeof issue.maximum === 'number') return `at most ${issue.maximum} ${unit}`
+    if (issue.code === 'too_small' && typeof issue.minimum === 'number') return `at least ${issue.minimum} ${unit}`
+    return undefined
+  }
+}

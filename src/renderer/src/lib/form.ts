@@ -4,8 +4,11 @@ import { ApiError } from './rpc'
 import { FieldError } from './convert'
 
 export type Values = Record<string, string>
-/** How to turn the typed text at one path into the API's value; throws FieldError when it cannot. */
-export type Converter = (raw: string, values: Values) => unknown
+/**
+ * How to turn the typed text at one path into the API's value; throws FieldError when it cannot.
+ * `describe` rewords a schema issue in the units the user typed (a bound of 10000 bp reads "100 %").
+ */
+export type Converter = ((raw: string, values: Values) => unknown) & { describe?: (issue: z.core.$ZodIssue) => string | undefined }
 
 /** 'agreement.fee.tiers[0].rateBp': the same path syntax the API uses in its error issues. */
 export function formatPath(path: PropertyKey[]): string {
@@ -44,7 +47,8 @@ export function useSchemaForm<S extends z.ZodType>(schema: S, spec: (v: Values) 
   const { input, errors } = useMemo(() => {
     const out: Record<string, unknown> = {}
     const errs: Record<string, string> = {}
-    for (const [path, conv] of Object.entries(spec(values))) {
+    const convs = spec(values)
+    for (const [path, conv] of Object.entries(convs)) {
       try {
         setPath(out, path, conv(values[path] ?? '', values))
       } catch (e) {
@@ -57,7 +61,7 @@ export function useSchemaForm<S extends z.ZodType>(schema: S, spec: (v: Values) 
       for (const i of parsed.error.issues) {
         const p = formatPath(i.path)
         // A conversion message is more useful than the schema's complaint about the placeholder value.
-        if (!errs[p]) errs[p] = i.message
+        if (!errs[p]) errs[p] = convs[p]?.describe?.(i) ?? i.message
       }
     }
     return { input: parsed.success ? (parsed.data as z.output<S>) : null, errors: errs }

@@ -1,5 +1,5 @@
 import { defaultAgreement, type Agreement } from '../../../../shared/agreement'
-import { bpToPct, majorToMinor, minorToMajor, pctToBp, toInt } from '../../lib/convert'
+import { bpToPct, describeBp, describeInt, describeMinor, majorToMinor, minorToMajor, pctToBp, toInt } from '../../lib/convert'
 import type { Converter, Values } from '../../lib/form'
 
 
@@ -13,15 +13,15 @@ export const FEE_KINDS = [
 ] as const
 
 const cur = (v: Values) => v[`${A}.currency`] ?? 'EUR'
-const pct: Converter = (r) => pctToBp(r)
-const int: Converter = (r) => toInt(r)
-const money: Converter = (r, v) => majorToMinor(r, cur(v))
+const pct: Converter = Object.assign((r: string) => pctToBp(r), { describe: describeBp })
+const int: Converter = Object.assign((r: string) => toInt(r), { describe: describeInt('days') })
 const num: Converter = (r) => Number(r)
 
 export const count = (v: Values, list: 'tiers' | 'baseRates') => Number(v[`#${list}`] ?? '0')
 
 /** The converters for the agreement as it stands: which fee fields exist depends on the chosen kind. */
 export function agreementSpec(v: Values): Record<string, Converter> {
+  const money: Converter = Object.assign((r: string) => majorToMinor(r, cur(v)), { describe: describeMinor(cur(v)) })
   const s: Record<string, Converter> = {
     [`${A}.currency`]: (r) => r.trim().toUpperCase(),
     [`${A}.advanceRateBp`]: pct,

@@ -2,14 +2,14 @@ import { debtorInput, type DebtorDetail } from '../../../../shared/contract'
 import { FormSection, SelectField, TextField } from '../../components/Field'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
-import { majorToMinor, minorToMajor, optText } from '../../lib/convert'
+import { describeMinor, majorToMinor, minorToMajor, optText } from '../../lib/convert'
 import { useSchemaForm, type Converter, type Values } from '../../lib/form'
 import { useApi, useApiMutation } from '../../lib/query'
 import { Link, navigate } from '../../lib/router'
 import { CURRENCIES } from '../clients/AgreementFields'
 
 const opt: Converter = (r) => optText(r)
-const spec = (): Record<string, Converter> => ({
+const spec = (v: Values): Record<string, Converter> => ({
   name: (r) => r.trim(),
   regNo: opt,
   country: (r) => r.trim().toUpperCase(),
@@ -19,7 +19,7 @@ const spec = (): Record<string, Converter> => ({
   email: opt,
   phone: opt,
   language: (r) => r.trim().toLowerCase(),
-  creditLimit: (r, v) => majorToMinor(r, v.limitCurrency),
+  creditLimit: Object.assign((r: string) => majorToMinor(r, v.limitCurrency), { describe: describeMinor(v.limitCurrency) }),
   limitCurrency: (r) => r,
   riskClass: (r) => r,
   paymentRating: (r) => r
