@@ -85,6 +85,9 @@ export function planImport(ledger: Ledger, file: ReadFile): ImportPlan {
     suggested: decisions.filter((d) => d.kind === 'suggested').length,
     unmatched: decisions.filter((d) => d.kind === 'unmatched').length
   }
-  const token = createHash('sha256').update(file.sha256).update(JSON.stringify(duplicate)).update(JSON.stringify(decisions)).digest('hex').slice(0, 32)
+  // Hashed decision by decision: one JSON string of a 100k-line plan would cost more than the hashing.
+  const h = createHash('sha256').update(file.sha256).update(duplicate.map((d) => (d ? '1' : '0')).join(''))
+  for (const d of decisions) h.update(JSON.stringify(d))
+  const token = h.digest('hex').slice(0, 32)
   return { file, duplicate, decisions, index, counts, token }
 }
