@@ -28,19 +28,42 @@ export function bpToPct(bp: number): string {
   return `${sign}${Math.floor(a / 100)}${frac ? '.' + frac : ''}`
 }
 
-/** "1 234,50" or "1234.50" in the given currency -> minor units. */
-export function majorToMinor(raw: string, currency: string): number {
-  let t = clean(raw)
-  if (t === '') throw new FieldError('required')
-  // Accept either decimal mark: the last '.' or ',' followed by at most the currency's digits is it.
-  const d = minorDigits(/^[A-Z]{3}$/.test(currency) ? currency : 'EUR')
-  const m = new RegExp(`^(.*)[.,](\\d{1,${Math.max(d, 1)}})$`).exec(t)
-  if (m && d > 0) t = m[1].replace(/[.,]/g, '') + '.' + m[2]
-  else t = t.replace(/[.,](?=\d{3}(\D|$))/g, '')
+/** The decimal mark of a locale: '.' in en-GB, ',' in de-DE and sv-SE. */
+export function decimalMarkOf(locale: string): '.' | ',' {
   try {
-    return parseMajor(t, /^[A-Z]{3}$/.test(currency) ? currency : 'EUR')
+    return new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal')?.value === ',' ? ',' : '.'
+  } catch {
+    return '.'
+  }
+}
+
+/**
+ * "1 234,50", "1,234.50" or "1234.5" -> minor units. With both marks present the last one is the
+ * decimal mark; a lone mark before exactly three digits ("12.345") is read the way the user's locale
+ * writes decimals, since it could be either.
+ */
+export function majorToMinor(raw: string, currency: string, decimalMark: '.' | ',' = '.'): number {
+  const t = clean(raw)
+  if (t === '') throw new FieldError('required')
+  const code = /^[A-Z]{3}$/.test(currency) ? currency : 'EUR'
+  const d = minorDigits(code)
+  const marks = t.match(/[.,]/g) ?? []
+  let dec: string | null = null
+  if (new Set(marks).size === 2) dec = t[Math.max(t.lastIndexOf('.'), t.lastIndexOf(','))]
+  else if (marks.length === 1) {
+    const after = t.length - 1 - t.search(/[.,]/)
+    dec = after === 3 ? (marks[0] === decimalMark ? marks[0] : null) : marks[0]
+  }
+  let norm = t
+  if (dec) {
+    const i = t.lastIndexOf(dec)
+    norm = t.slice(0, i).replace(/[.,]/g, '') + '.' + t.slice(i + 1)
+  } else norm = t.replace(/[.,]/g, '')
+  if (/[.,]/.test(norm.slice(0, norm.indexOf('.') < 0 ? undefined : norm.indexOf('.')))) throw new FieldError('must be an amount such as 1250.00')
+  try {
+    return parseMajor(norm, code)
   } catch (e) {
-    throw new FieldError((e as Error).message.includes('decimals') ? `at most ${d} decimals` : 'must be an amount such as 1250.00')
+    throw new FieldError((e as Error).message.includes('decimals') ? (d === 0 ? 'no decimals in this currency' : `at most ${d} decimals`) : 'must be an amount such as 1250.00')
   }
 }
 

@@ -1,5 +1,6 @@
 import { defaultAgreement, type Agreement } from '../../../../shared/agreement'
-import { bpToPct, describeBp, describeInt, describeMinor, majorToMinor, minorToMajor, pctToBp, toInt } from '../../lib/convert'
+import { bpToPct, decimalMarkOf, describeBp, describeInt, describeMinor, majorToMinor, minorToMajor, pctToBp, toInt } from '../../lib/convert'
+import { prefs } from '../../lib/prefs'
 import type { Converter, Values } from '../../lib/form'
 
 
@@ -21,7 +22,7 @@ export const count = (v: Values, list: 'tiers' | 'baseRates') => Number(v[`#${li
 
 /** The converters for the agreement as it stands: which fee fields exist depends on the chosen kind. */
 export function agreementSpec(v: Values): Record<string, Converter> {
-  const money: Converter = Object.assign((r: string) => majorToMinor(r, cur(v)), { describe: describeMinor(cur(v)) })
+  const money: Converter = Object.assign((r: string) => majorToMinor(r, cur(v), decimalMarkOf(prefs.get().locale)), { describe: describeMinor(cur(v)) })
   const s: Record<string, Converter> = {
     [`${A}.currency`]: (r) => r.trim().toUpperCase(),
     [`${A}.advanceRateBp`]: pct,

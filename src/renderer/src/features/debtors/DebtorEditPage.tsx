@@ -2,7 +2,8 @@ import { debtorInput, type DebtorDetail } from '../../../../shared/contract'
 import { FormSection, SelectField, TextField } from '../../components/Field'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
-import { describeMinor, majorToMinor, minorToMajor, optText } from '../../lib/convert'
+import { decimalMarkOf, describeMinor, majorToMinor, minorToMajor, optText } from '../../lib/convert'
+import { prefs } from '../../lib/prefs'
 import { useSchemaForm, type Converter, type Values } from '../../lib/form'
 import { useApi, useApiMutation } from '../../lib/query'
 import { Link, navigate } from '../../lib/router'
@@ -19,7 +20,7 @@ const spec = (v: Values): Record<string, Converter> => ({
   email: opt,
   phone: opt,
   language: (r) => r.trim().toLowerCase(),
-  creditLimit: Object.assign((r: string) => majorToMinor(r, v.limitCurrency), { describe: describeMinor(v.limitCurrency) }),
+  creditLimit: Object.assign((r: string) => majorToMinor(r, v.limitCurrency, decimalMarkOf(prefs.get().locale)), { describe: describeMinor(v.limitCurrency) }),
   limitCurrency: (r) => r,
   riskClass: (r) => r,
   paymentRating: (r) => r
