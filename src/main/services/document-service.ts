@@ -1,0 +1,195 @@
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { createElement, type ReactElement } from 'react'
+import { applyBp } from '../../shared/money'
+import { addDays } from '../../shared/dates'
+import { factorDetailsSchema, type FactorDetails } from '../../shared/contract/admin'
+import type { DocumentRequest, ExportedFile, ExportResult, RenderedDocument } from '../../shared/contract/documents'
+import { AppError, notFound } from '../api/errors'
+import { audit } from '../db/repos/audit-repo'
+import * as repo from '../db/repos/document-repo'
+import { safeFileName } from '../documents/format'
+import { FundingStatement, type StatementLine, type StatementTotals } from '../documents/funding-statement'
+import { chooseVariant, InvoiceNotice, type InvoiceDocVariant } from '../documents/invoice-notice'
+import { renderPdf } from '../documents/render'
+import { VerificationLetter } from '../documents/verification-letter'
+import { writeTx, type ServiceContext } from './context'
+
+/** Invoice statuses that mean the factor bought the invoice: a request's documents cover all of them. */
+const FUNDED_STATUSES = ['funded', 'partly_paid', 'paid', 'disputed', 'recoursed', 'written_off'] as const
+
+const clientLogoKey = (clientId: number) => `client-logo:${clientId}`
+
+export interface PreparedDocument {
+  element: ReactElement
+  fileName: string
+  title: string
+  kind: ExportedFile['kind'] | 'verification-letter'
+  invoiceId: number | null
+}
+
+/**
+ * Builds and renders the PDFs. Loading is synchronous and short; rendering is async CPU work that never
+ * runs inside a transaction, so a large export does not hold the write lock.
+ */
+export function createDocumentService(ctx: ServiceContext) {
+  const { ledger } = ctx
+
+  function factor(): FactorDetails {
+    const raw = repo.loadSetting(ledger, 'factor')
+    if (raw === undefined) throw new AppError('FACTOR_MISSING', "the factor's details are not set: enter name, address, IBAN and BIC under Settings before printing documents")
+    const parsed = factorDetailsSchema.safeParse(raw)
+    if (!parsed.success) throw new AppError('FACTOR_INVALID', `the factor's details in Settings are incomplete: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`)
+    if (!parsed.data.iban || !parsed.data.bic) throw new AppError('FACTOR_INVALID', "the factor's IBAN and BIC are required on documents: set them under Settings")
+    return parsed.data
+  }
+
+  const clientLogo = (clientId: number): string => {
+    const v = repo.loadSetting(ledger, clientLogoKey(clientId))
+    return typeof v === 'string' ? v : ''
+  }
+
+  const client = (id: number) => repo.loadClient(ledger, id) ?? (() => { throw notFound('client', id) })()
+  const debtor = (id: number) => repo.loadDebtor(ledger, id) ?? (() => { throw notFound('debtor', id) })()
+
+  function invoiceDocument(invoiceId: number, variant: InvoiceDocVariant | 'auto', f = factor()): PreparedDocument {
+    const invoice = repo.loadInvoice(ledger, invoiceId) ?? (() => { throw notFound('invoice', invoiceId) })()
+    const data: repo.InvoiceDocData = { invoice, client: client(invoice.clientId), debtor: debtor(invoice.debtorId), ...repo.loadNoa(ledger, invoice.clientId, invoice.debtorId) }
+    const v = variant === 'auto' ? chooseVariant(data.noaStatus) : variant
+    const kind = v === 'notice' ? 'notice-of-assignment' : 'invoice-copy'
+    return {
+      element: createElement(InvoiceNotice, { data, factor: f, clientLogo: clientLogo(invoice.clientId), variant: v, today: ctx.clock.today() }),
+      fileName: `${safeFileName(invoice.number)}-${kind}.pdf`,
+      title: `${v === 'notice' ? 'Notice of assignment' : 'Invoice copy'} ${invoice.number}`,
+      kind,
+      invoiceId
+    }
+  }
+
+  function verificationDocument(q: Extract<DocumentRequest, { kind: 'verification' }>): PreparedDocument {
+    let ids = q.invoiceIds ?? []
+    if (ids.length === 0) {
+      if (!q.requestId || !q.debtorId) throw new AppError('INVALID_INPUT', 'a verification letter needs invoiceIds, or requestId and debtorId')
+      ids = repo.loadRequestInvoices(ledger, q.requestId, ['submitted', 'approved', ...FUNDED_STATUSES]).filter((i) => i.debtorId === q.debtorId).map((i) => i.id)
+      if (ids.length === 0) throw new AppError('NOT_FOUND', `request ${q.requestId} has no invoices owed by debtor ${q.debtorId}`)
+    }
+    const invoices = repo.loadInvoices(ledger, ids)
+    const missing = ids.filter((id) => !invoices.some((i) => i.id === id))
+    if (missing.length) throw notFound('invoice', missing.join(', '))
+    const pairs = new Set(invoices.map((i) => `${i.clientId}/${i.debtorId}`))
+    if (pairs.size > 1) throw new AppError('INVALID_INPUT', 'a verification letter lists invoices of one client to one debtor; these span several')
+    const c = client(invoices[0].clientId)
+    const d = debtor(invoices[0].debtorId)
+    const today = ctx.clock.today()
+    return {
+      element: createElement(VerificationLetter, { factor: factor(), client: c, clientLogo: clientLogo(c.id), debtor: d, invoices, today, replyBy: addDays(today, 14) }),
+      fileName: `verification-${safeFileName(d.name)}-${today}.pdf`,
+      title: `Verification letter to ${d.name}`,
+      kind: 'verification-letter',
+      invoiceId: null
+    }
+  }
+
+  /** Statement figures: advances from the invoices, fees and payout from the posted funding entries. */
+  function statementFigures(requestId: number, c: repo.DocClient) {
+    const invoices = repo.loadRequestInvoices(ledger, requestId, FUNDED_STATUSES)
+    if (invoices.length === 0) throw new AppError('NOTHING_FUNDED', `request ${requestId} has no funded invoices yet`)
+    const postings = repo.loadFundingPostings(ledger, invoices.map((i) => i.id))
+    const source: 'journal' | 'agreement' = postings.length > 0 ? 'journal' : 'agreement'
+    const byInvoice = new Map(postings.map((p) => [p.invoiceId, p]))
+    const lines: StatementLine[] = invoices.map((i) => {
+      const advance = i.advance > 0 ? i.advance : applyBp(i.face, c.agreement.advanceRateBp)
+      const fees = source === 'journal' ? (byInvoice.get(i.id)?.fees ?? 0) : applyBp(i.face, c.agreement.upfrontFeeBp)
+      return { number: i.number, debtorName: i.debtorName, dueDate: i.dueDate, face: i.face, advance, reserve: i.face - advance, fees }
+    })
+    const sum = (f: (l: StatementLine) => number) => lines.reduce((t, l) => t + f(l), 0)
+    const requestFees = byInvoice.get(null)?.fees ?? 0
+    const fees = sum((l) => l.fees) + requestFees
+    const advance = sum((l) => l.advance)
+    const posted = postings.reduce((t, p) => t + p.payout, 0)
+    const netPayout = source === 'journal' && posted > 0 ? posted : advance - fees
+    const totals: StatementTotals = { face: sum((l) => l.face), advance, reserve: sum((l) => l.reserve), fees, otherDeductions: advance - fees - netPayout, netPayout }
+    return { lines, totals, source }
+  }
+
+  function statementDocument(requestId: number, f = factor()): PreparedDocument {
+    const request = repo.loadRequest(ledger, requestId) ?? (() => { throw notFound('financing request', requestId) })()
+    const c = client(request.clientId)
+    const { lines, totals, source } = statementFigures(requestId, c)
+    return {
+      element: createElement(FundingStatement, { factor: f, client: c, clientLogo: clientLogo(c.id), request, lines, totals, source, today: ctx.clock.today() }),
+      fileName: `request-${requestId}-funding-statement.pdf`,
+      title: `Funding statement, request ${requestId}`,
+      kind: 'funding-statement',
+      invoiceId: null
+    }
+  }
+
+  function prepare(q: DocumentRequest): PreparedDocument {
+    switch (q.kind) {
+      case 'invoice':
+        return invoiceDocument(q.invoiceId, q.variant)
+      case 'verification':
+        return verificationDocument(q)
+      case 'funding-statement':
+        return statementDocument(q.requestId)
+    }
+  }
+
+  return {
+    prepare,
+    statementFigures: (requestId: number) => {
+      const request = repo.loadRequest(ledger, requestId) ?? (() => { throw notFound('financing request', requestId) })()
+      return statementFigures(requestId, client(request.clientId))
+    },
+
+    async render(q: DocumentRequest): Promise<RenderedDocument> {
+      const doc = prepare(q)
+      const pdf = await renderPdf(doc.element)
+      return { fileName: doc.fileName, title: doc.title, mimeType: 'application/pdf', base64: pdf.toString('base64'), bytes: pdf.length }
+    },
+
+    /**
+     * Every document of a funded request, written to outDir: one per invoice, then the statement.
+     * Everything is loaded and checked before the first file is written, so a missing setting fails fast.
+     */
+    async exportRequest(requestId: number, outDir: string, userId: number | null): Promise<ExportResult> {
+      const started = performance.now()
+      if (!repo.loadRequest(ledger, requestId)) throw notFound('financing request', requestId)
+      const f = factor()
+      const invoices = repo.loadRequestInvoices(ledger, requestId, FUNDED_STATUSES)
+      if (invoices.length === 0) throw new AppError('NOTHING_FUNDED', `request ${requestId} has no funded invoices yet`)
+      const docs = [...invoices.map((i) => invoiceDocument(i.id, 'auto', f)), statementDocument(requestId, f)]
+      const dir = resolve(outDir)
+      await mkdir(dir, { recursive: true })
+      const used = new Set<string>()
+      const files: ExportedFile[] = []
+      const job = `documents.export:${requestId}`
+      ctx.emit('job.progress', { job, done: 0, total: docs.length, message: `rendering ${docs.length} documents` })
+      for (const doc of docs) {
+        // Two invoice numbers can clean up to the same file name ("A/1", "A:1"); the id keeps them apart.
+        let name = doc.fileName
+        if (used.has(name)) name = name.replace(/\.pdf$/, `-${doc.invoiceId ?? files.length}.pdf`)
+        used.add(name)
+        const pdf = await renderPdf(doc.element)
+        await writeFile(join(dir, name), pdf)
+        files.push({ fileName: name, kind: doc.kind as ExportedFile['kind'], invoiceId: doc.invoiceId, bytes: pdf.length })
+        ctx.emit('job.progress', { job, done: files.length, total: docs.length, message: name })
+      }
+      writeTx(ctx, () => audit(ledger, ctx.clock.now(), { userId, action: 'documents.export', entity: 'financing_request', entityId: requestId, details: { outDir: dir, files: files.length } }))
+      return { requestId, outDir: dir, files, ms: Math.round(performance.now() - started) }
+    },
+
+    setClientLogo(clientId: number, logo: string, userId: number | null): { clientId: number; hasLogo: boolean } {
+      client(clientId)
+      writeTx(ctx, () => {
+        if (logo) repo.saveSetting(ledger, clientLogoKey(clientId), logo)
+        else repo.deleteSetting(ledger, clientLogoKey(clientId))
+        audit(ledger, ctx.clock.now(), { userId, action: 'client.logo', entity: 'client', entityId: clientId, details: { logo: logo ? '(image)' : '' } })
+      })
+      ctx.emit('ledger.changed', { scope: ['clients'] })
+      return { clientId, hasLogo: logo !== '' }
+    }
+  }
+}
+export type DocumentService = ReturnType<typeof createDocumentService>
