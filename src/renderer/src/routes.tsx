@@ -29,7 +29,7 @@ export const routes: RouteDef[] = [
   { path: '/', nav: 'Dashboard', page: DashboardPage },
   { path: '/approvals', nav: 'Approvals', page: placeholder('Approvals', 'Review submitted invoices and financing requests.') },
   { path: '/collections', nav: 'Collections', page: placeholder('Collections', 'The collector’s worklist, reminders and promises to pay.') },
-  { path: '/payments', nav: 'Payments', page: placeholder('Payments', 'Bank statement import and payment matching.') },
+  { path: '/payments', nav: 'Payments', page: page(() => import('./features/payments/PaymentsPage'), 'PaymentsPage') },
   { path: '/invoices', nav: 'Invoices', page: InvoicesPage },
   { path: '/clients', nav: 'Clients', page: ClientsPage },
   { path: '/clients/new', page: ClientEditPage },

@@ -1,4 +1,4 @@
-import { useQueries } from '@tanstack/react-query'
+import { useQueries, useQueryClient } from '@tanstack/react-query'
 import { observeElementOffset, elementScroll, useVirtualizer } from '@tanstack/react-virtual'
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { Page } from '../../../shared/contract'
@@ -78,15 +78,21 @@ export function VirtualTable<T>({ queryKey, fetchPage, columns, rowKey, sort, on
     return Array.from({ length: last - first + 1 }, (_, i) => first + i)
   }, [items, pageSize])
 
+  // Dragging the scrollbar across a million rows passes thousands of pages; fetch only where it settles.
+  const settled = useSettled(pages, 90)
   const results = useQueries({
-    queries: pages.map((p) => ({
+    queries: settled.map((p) => ({
       queryKey: [...queryKey, 'page', p],
       queryFn: () => fetchPage(p * pageSize, pageSize),
       staleTime: 30_000
     }))
   })
+  const qc = useQueryClient()
   const byPage = new Map<number, Page<T>>()
-  results.forEach((r, i) => r.data && byPage.set(pages[i], r.data))
+  for (const p of pages) {
+    const data = qc.getQueryData<Page<T>>([...queryKey, 'page', p])
+    if (data) byPage.set(p, data)
+  }
   const known = results.find((r) => r.data)?.data?.total
   useEffect(() => {
     if (known !== undefined && known !== total) setTotal(known)
@@ -160,4 +166,16 @@ export function VirtualTable<T>({ queryKey, fetchPage, columns, rowKey, sort, on
       </div>
     </div>
   )
+}
+
+/** The value once it has stopped changing for `ms`; the first value at once. */
+function useSettled<V>(value: V, ms: number): V {
+  const [settled, setSettled] = useState(value)
+  const json = JSON.stringify(value)
+  useEffect(() => {
+    const t = setTimeout(() => setSettled(value), ms)
+    return () => clearTimeout(t)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [json, ms])
+  return settled
 }
