@@ -67,23 +67,5 @@ export interface MatchOptions {
 
 export const DEFAULT_MATCH_OPTIONS: MatchOptions = { shortPayAbs: 500, discountBp: 300, maxCandidates: 5 }
 
-export type Rung = 'direct_debit' | 'reference' | 'remittance' | 'iban_amount' | 'name_amount' | 'manual'
-
-export interface Allocation {
-  invoiceId: number
-  amount: number
-}
-
-export interface Candidate {
-  invoiceId: number
-  /** What applying this candidate would take from the line. */
-  amount: number
-  reason: string
-}
-
-export type Decision =
-  | { key: number; kind: 'auto'; rung: Rung; allocations: Allocation[]; unapplied: number; debtorId: number; reason: string }
-  | { key: number; kind: 'suggested'; rung: Rung; candidates: Candidate[]; debtorId: number | null; reason: string }
-  | { key: number; kind: 'unmatched'; reason: string; debtorId: number | null }
-  | { key: number; kind: 'ignored'; reason: string }
-  | { key: number; kind: 'return'; directDebitId: number; invoiceId: number; reason: string }
+// The decision shapes travel to the screen, so they live with the API contract.
+export type { Allocation, Candidate, Decision, Rung } from '../../shared/contract/payments'

@@ -1,7 +1,28 @@
 import { z } from 'zod'
-import type { Decision } from '../../core/matching/types'
 import { currency, id, localDate, minorAmount, type Page } from './common'
 import { method } from './define'
+
+/** How the matcher decided one bank line (see src/core/matching/ladder.ts). */
+export type Rung = 'direct_debit' | 'reference' | 'remittance' | 'iban_amount' | 'name_amount' | 'manual'
+
+export interface Allocation {
+  invoiceId: number
+  amount: number
+}
+
+export interface Candidate {
+  invoiceId: number
+  /** What applying this candidate would take from the line. */
+  amount: number
+  reason: string
+}
+
+export type Decision =
+  | { key: number; kind: 'auto'; rung: Rung; allocations: Allocation[]; unapplied: number; debtorId: number; reason: string }
+  | { key: number; kind: 'suggested'; rung: Rung; candidates: Candidate[]; debtorId: number | null; reason: string }
+  | { key: number; kind: 'unmatched'; reason: string; debtorId: number | null }
+  | { key: number; kind: 'ignored'; reason: string }
+  | { key: number; kind: 'return'; directDebitId: number; invoiceId: number; reason: string }
 
 export interface ImportCounts {
   entries: number
