@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { ColumnMapping, ImportResult, MappingPreview, MappingRow, PreviewRow, RequestPreview, UploadedFile } from '../../shared/contract/requests'
-import type { ClientRow } from '../../shared/contract'
+import type { Agreement } from '../../shared/agreement'
 import { addDays } from '../../shared/dates'
 import { normaliseName } from '../../core/names'
 import { checkBatch, CROSS_AGING_DAYS, isEligible, tripleKey, type CheckedLine, type DebtorFacts } from '../../core/requests/checks'
@@ -8,9 +8,9 @@ import type { InvoiceLine } from '../../core/requests/rows'
 import { FileFormatError, previewTable, readCsvTable } from '../../core/requests/tables'
 import { AppError, notFound } from '../api/errors'
 import { audit } from '../db/repos/audit-repo'
-import { getClient, insertDebtor } from '../db/repos/parties-repo'
+import { insertDebtor } from '../db/repos/parties-repo'
 import * as mappings from '../db/repos/request-mapping-repo'
-import { ensurePair, insertChecks, insertRequest } from '../db/repos/request-repo'
+import { ensurePairs, insertChecks, insertRequest } from '../db/repos/request-repo'
 import * as snap from '../db/repos/request-snapshot-repo'
 import { writeTx, type ServiceContext } from './context'
 import { createInvoicesService } from './invoices-service'
@@ -64,7 +64,7 @@ function matchDebtors(ctx: ServiceContext, lines: InvoiceLine[]): { keys: string
   return { keys, match, records, newDebtors }
 }
 
-function assess(ctx: ServiceContext, client: ClientRow, read: ReadFiles, fileDigest: string): Assessed {
+function assess(ctx: ServiceContext, client: { id: number; name: string; agreement: Agreement }, read: ReadFiles, fileDigest: string): Assessed {
   const a = client.agreement
   const today = ctx.clock.today()
   const { keys, match, records, newDebtors } = matchDebtors(ctx, read.lines)
@@ -72,9 +72,10 @@ function assess(ctx: ServiceContext, client: ClientRow, read: ReadFiles, fileDig
   const exposures = snap.debtorExposures(ctx.ledger, ids, client.id, addDays(today, -CROSS_AGING_DAYS))
   const pairs = new Map(snap.pairTerms(ctx.ledger, client.id, ids).map((p) => [p.debtorId, p]))
   const facts = new Map<string, DebtorFacts>()
+  const exposure = new Map(exposures.map((e) => [`${e.debtorId}|${e.currency}`, e]))
   for (const d of records.values()) {
-    const inLimit = exposures.find((e) => e.debtorId === d.id && e.currency === d.limitCurrency)
-    const inAgreement = exposures.find((e) => e.debtorId === d.id && e.currency === a.currency)
+    const inLimit = exposure.get(`${d.id}|${d.limitCurrency}`)
+    const inAgreement = exposure.get(`${d.id}|${a.currency}`)
     const pair = pairs.get(d.id)
     facts.set(`d${d.id}`, {
       key: `d${d.id}`, name: d.name, isNew: false, needsReview: d.needsReview, creditLimit: d.creditLimit, limitCurrency: d.limitCurrency,
@@ -116,7 +117,7 @@ function assess(ctx: ServiceContext, client: ClientRow, read: ReadFiles, fileDig
 export function createRequestIntakeService(ctx: ServiceContext) {
   const { ledger, clock } = ctx
   const invoices = createInvoicesService(ctx)
-  const clientOf = (id: number) => getClient(ledger, id) ?? (() => { throw notFound('client', id) })()
+  const clientOf = (id: number) => snap.clientTerms(ledger, id) ?? (() => { throw notFound('client', id) })()
   const mappingFor = (clientId: number, mappingId?: number, inline?: ColumnMapping): ColumnMapping | undefined => {
     if (inline) return inline
     if (mappingId === undefined) return undefined
@@ -149,8 +150,9 @@ export function createRequestIntakeService(ctx: ServiceContext) {
         if (!toStore.length) return { ...preview, requestId: null, stored: 0 }
         const at = clock.now()
         const created = new Map<string, number>()
+        const storedKeys = new Set(toStore.map((x) => x.l.debtorKey))
         for (const [key, l] of newDebtors) {
-          if (!toStore.some((x) => x.l.debtorKey === key)) continue
+          if (!storedKeys.has(key)) continue
           created.set(key, insertDebtor(ledger, { name: l.debtorName, nameNorm: normaliseName(l.debtorName), regNo: l.debtorRegNo, country: l.debtorCountry, language: 'en', creditLimit: 0, limitCurrency: l.currency, riskClass: 'standard', paymentRating: 'B', needsReview: true }, at))
         }
         const debtorId = (key: string) => (key.startsWith('d') ? Number(key.slice(1)) : created.get(key)!)
@@ -159,11 +161,13 @@ export function createRequestIntakeService(ctx: ServiceContext) {
           clientId: client.id, source: formats.length === 1 ? formats[0] : 'mixed', fileName: preview.files.map((f) => f.name).join(', ').slice(0, 250),
           currency: client.agreement.currency, total: toStore.reduce((s, x) => s + x.r.amount, 0), submittedDate: clock.today(), preparedBy: userId
         }, at)
-        for (const id of new Set(toStore.map((x) => debtorId(x.l.debtorKey)))) ensurePair(ledger, client.id, id)
-        for (const { r, l } of toStore) {
-          const invoiceId = invoices.insert({ clientId: client.id, debtorId: debtorId(l.debtorKey), requestId, number: l.number, currency: l.currency, face: l.amount, issueDate: l.issueDate, dueDate: l.dueDate, status: 'submitted' })
-          insertChecks(ledger, requestId, invoiceId, r.checks)
-        }
+        ensurePairs(ledger, client.id, new Set(toStore.map((x) => debtorId(x.l.debtorKey))))
+        const checks = toStore.map(({ r, l }) => ({
+          requestId,
+          checks: r.checks,
+          invoiceId: invoices.insert({ clientId: client.id, debtorId: debtorId(l.debtorKey), requestId, number: l.number, currency: l.currency, face: l.amount, issueDate: l.issueDate, dueDate: l.dueDate, status: 'submitted' })
+        }))
+        insertChecks(ledger, checks)
         audit(ledger, at, { userId, action: 'request.import', entity: 'financing_request', entityId: requestId, details: { clientId: client.id, files: preview.files, invoices: toStore.length, total: toStore.reduce((s, x) => s + x.r.amount, 0), skippedDuplicates: preview.totals.skipped, newDebtors: created.size } })
         return { ...preview, requestId, stored: toStore.length }
       })

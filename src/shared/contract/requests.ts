@@ -108,7 +108,7 @@ export interface ImportResult extends RequestPreview {
   stored: number
 }
 
-export type Decision = 'pending' | 'approved' | 'rejected'
+export type InvoiceDecision = 'pending' | 'approved' | 'rejected'
 
 export interface QueueRow {
   id: number
@@ -145,7 +145,7 @@ export interface RequestInvoice {
   currency: string
   face: number
   status: string
-  decision: Decision
+  decision: InvoiceDecision
   decisionReason: string | null
   checks: (CheckResult & { override: { by: string; reason: string } | null })[]
   /** No error checks. Warnings still need an override before approval. */

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import type { InvoiceRow } from '../../../shared/contract'
 import type { InvoiceStatus } from '../../../shared/statuses'
 import type { Ledger } from '../open'
@@ -91,15 +92,22 @@ export interface NewInvoice {
  * Inserts an invoice and gives it its RF creditor reference, derived from the row id so it is unique
  * and stable. makeRf is passed in to keep this module free of domain logic.
  */
+// Prepared once per connection: a 10,000-invoice request would otherwise spend more time preparing than inserting.
+const insertStmts = new WeakMap<Ledger['sqlite'], { insert: Statement; setRf: Statement }>()
+
 export function insertInvoice(ledger: Ledger, inv: NewInvoice, at: number, makeRf: (id: number) => string): number {
-  const id = Number(
-    ledger.sqlite
-      .prepare(
+  let st = insertStmts.get(ledger.sqlite)
+  if (!st) {
+    st = {
+      insert: ledger.sqlite.prepare(
         `insert into invoice (client_id, debtor_id, request_id, number, currency, face, open_amount, issue_date, due_date, status, rf_ref, created_at)
          values (?,?,?,?,?,?,?,?,?,?, 'pending:' || hex(randomblob(8)), ?)`
-      )
-      .run(inv.clientId, inv.debtorId, inv.requestId, inv.number, inv.currency, inv.face, inv.face, inv.issueDate, inv.dueDate, inv.status, at).lastInsertRowid
-  )
-  ledger.sqlite.prepare('update invoice set rf_ref = ? where id = ?').run(makeRf(id), id)
+      ),
+      setRf: ledger.sqlite.prepare('update invoice set rf_ref = ? where id = ?')
+    }
+    insertStmts.set(ledger.sqlite, st)
+  }
+  const id = Number(st.insert.run(inv.clientId, inv.debtorId, inv.requestId, inv.number, inv.currency, inv.face, inv.face, inv.issueDate, inv.dueDate, inv.status, at).lastInsertRowid)
+  st.setRf.run(makeRf(id), id)
   return id
 }

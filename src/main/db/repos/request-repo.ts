@@ -19,13 +19,16 @@ export function insertRequest(ledger: Ledger, r: NewRequest, at: number): number
   )
 }
 
-export function insertChecks(ledger: Ledger, requestId: number, invoiceId: number, checks: CheckResult[]): void {
+/** One prepared statement for the whole batch: preparing per row costs more than the insert itself. */
+export function insertChecks(ledger: Ledger, rows: { requestId: number; invoiceId: number; checks: CheckResult[] }[]): void {
   const st = ledger.sqlite.prepare('insert into request_check (request_id, invoice_id, code, severity, message) values (?, ?, ?, ?, ?)')
-  for (const c of checks) st.run(requestId, invoiceId, c.code, c.severity, c.message)
+  for (const r of rows) for (const c of r.checks) st.run(r.requestId, r.invoiceId, c.code, c.severity, c.message)
 }
 
-export function ensurePair(ledger: Ledger, clientId: number, debtorId: number): void {
-  ledger.sqlite.prepare('insert or ignore into client_debtor (client_id, debtor_id) values (?, ?)').run(clientId, debtorId)
+/** Every debtor in a request gets a client-debtor pair (no notice yet), so limits and notices have a row to live on. */
+export function ensurePairs(ledger: Ledger, clientId: number, debtorIds: Iterable<number>): void {
+  const st = ledger.sqlite.prepare('insert or ignore into client_debtor (client_id, debtor_id) values (?, ?)')
+  for (const id of debtorIds) st.run(clientId, id)
 }
 
 export interface RequestHead {

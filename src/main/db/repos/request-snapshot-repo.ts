@@ -1,3 +1,4 @@
+import type { Agreement } from '../../../shared/agreement'
 import type { Ledger } from '../open'
 
 /**
@@ -106,4 +107,10 @@ export function getSettingValue(ledger: Ledger, key: string): unknown {
 
 export function setSettingValue(ledger: Ledger, key: string, value: unknown): void {
   ledger.sqlite.prepare('insert into setting (key, value) values (?, ?) on conflict(key) do update set value = excluded.value').run(key, JSON.stringify(value))
+}
+
+/** Only what intake needs of the client: the agreement, without the open-balance sums of getClient. */
+export function clientTerms(ledger: Ledger, id: number): { id: number; name: string; agreement: Agreement } | null {
+  const r = ledger.sqlite.prepare('select id, name, agreement from client where id = ?').get(id) as { id: number; name: string; agreement: string } | undefined
+  return r ? { ...r, agreement: JSON.parse(r.agreement) as Agreement } : null
 }
