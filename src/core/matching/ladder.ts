@@ -125,7 +125,7 @@ function decide(line: BankLine, index: MatchIndex, byId: Map<number, OpenItem>, 
     const why = ambiguous.length
       ? `invoice number ${ambiguous.map(([t]) => t).join(', ')} exists at several clients and the payer does not tell which`
       : withinTolerance(total, line.amount, opt)
-        ? `invoice number ${names} found in the remittance text; paid ${m(line.amount, cur)} is short of the open ${m(total, cur)} by ${m(total - line.amount, cur)} (within the short-payment/discount tolerance): confirm to close with the difference charged`
+        ? `invoice number ${names} found in the remittance text; paid ${m(line.amount, cur)} is short of the open ${m(total, cur)} by ${m(total - line.amount, cur)} (within the short-payment/discount tolerance): apply it, and close the difference against the client's reserve if accepted`
         : `invoice number ${names} found in the remittance text, but ${describeAmount(line.amount, total, cur)} and the payer does not confirm the debtor`
     return suggest(key, 'remittance', items, line.amount, openOf, opt, sameDebtor ? items[0].debtorId : null, why, 'number in remittance text')
   }

@@ -35,10 +35,15 @@ export function PaymentsPage() {
   const line: PaymentLine | undefined = rows[Math.min(sel, rows.length - 1)]
   const fileRef = useRef<HTMLInputElement>(null)
 
-  const apply = (l: PaymentLine, i: number) => {
+  /** closeShort settles the rest of the invoice against the client's reserve (a discount or short payment accepted). */
+  const apply = (l: PaymentLine, i: number, closeShort = false) => {
     const c = l.candidates[i]
     if (!c) return
-    allocate.mutate({ bankEntryId: l.id, allocations: [{ invoiceId: c.id, amount: Math.min(c.amount, l.unapplied) }] }, { onSuccess: () => setMessage(`Applied ${fmt.money(Math.min(c.amount, l.unapplied), l.currency)} to ${c.number}`), onError: (e) => setMessage(e.message) })
+    const amount = Math.min(c.amount, l.unapplied)
+    allocate.mutate(
+      { bankEntryId: l.id, allocations: [{ invoiceId: c.id, amount, closeShortfall: closeShort && amount < c.openAmount }] },
+      { onSuccess: () => setMessage(`Applied ${fmt.money(amount, l.currency)} to ${c.number}${closeShort ? ', difference closed' : ''}`), onError: (e) => setMessage(e.message) }
+    )
   }
 
   useEffect(() => {
@@ -46,7 +51,7 @@ export function PaymentsPage() {
       if ((e.target as HTMLElement).closest('input, textarea, select')) return
       if (e.key === 'ArrowDown' || e.key === 'j') setSel((s) => Math.min(s + 1, rows.length - 1))
       else if (e.key === 'ArrowUp' || e.key === 'k') setSel((s) => Math.max(s - 1, 0))
-      else if (/^[1-5]$/.test(e.key) && line) apply(line, Number(e.key) - 1)
+      else if (/^Digit[1-5]$/.test(e.code) && line) apply(line, Number(e.code.slice(5)) - 1, e.shiftKey)
       else if (e.key === 'u' && line) {
         const last = [...line.allocations].reverse().find((a) => !a.reversed)
         if (last) undo.mutate({ journalEntryId: last.journalEntryId, reason: 'undone on the payments screen' }, { onSuccess: () => setMessage(`Undid the application to ${last.invoiceNumber}`) })
@@ -84,7 +89,7 @@ export function PaymentsPage() {
     <div className="list-page payments">
       <PageHeader
         title="Payments"
-        subtitle="Bank lines waiting for a decision: ↑↓ move · 1–5 apply a candidate · u undo · / search"
+        subtitle="Bank lines waiting for a decision: ↑↓ move · 1–5 apply a candidate (⇧ also closes a short rest) · u undo · / search"
         actions={
           <>
             <input ref={fileRef} type="file" hidden onChange={(e) => e.target.files?.[0] && void pick(e.target.files[0])} />
@@ -121,13 +126,13 @@ export function PaymentsPage() {
           ))}
           {rows.length === 0 && !lines.isLoading && <li className="muted empty">Nothing waiting here.</li>}
         </ul>
-        {line ? <LineDetail line={line} onApply={(i) => apply(line, i)} onUndo={(jid) => undo.mutate({ journalEntryId: jid, reason: 'undone on the payments screen' })} /> : <div className="pay-detail muted">Select a line.</div>}
+        {line ? <LineDetail line={line} onApply={(i, close) => apply(line, i, close)} onUndo={(jid) => undo.mutate({ journalEntryId: jid, reason: 'undone on the payments screen' })} /> : <div className="pay-detail muted">Select a line.</div>}
       </div>
     </div>
   )
 }
 
-function LineDetail({ line, onApply, onUndo }: { line: PaymentLine; onApply: (i: number) => void; onUndo: (journalEntryId: number) => void }) {
+function LineDetail({ line, onApply, onUndo }: { line: PaymentLine; onApply: (i: number, closeShort: boolean) => void; onUndo: (journalEntryId: number) => void }) {
   const fmt = useFormat()
   return (
     <section className="pay-detail" aria-label="Selected line">
@@ -162,9 +167,16 @@ function LineDetail({ line, onApply, onUndo }: { line: PaymentLine; onApply: (i:
                   </div>
                   <div className="muted">{c.reason}</div>
                 </div>
-                <button disabled={line.unapplied <= 0 || c.status === 'paid'} onClick={() => onApply(i)}>
-                  Apply {fmt.money(Math.min(c.amount, line.unapplied), line.currency)}
-                </button>
+                <span className="pay-cand-actions">
+                  <button disabled={line.unapplied <= 0 || c.status === 'paid'} onClick={() => onApply(i, false)}>
+                    Apply {fmt.money(Math.min(c.amount, line.unapplied), line.currency)}
+                  </button>
+                  {Math.min(c.amount, line.unapplied) < c.openAmount && (
+                    <button disabled={line.unapplied <= 0} onClick={() => onApply(i, true)} title="The rest of the invoice is charged to the client's reserve">
+                      Apply and close
+                    </button>
+                  )}
+                </span>
               </li>
             ))}
           </ol>

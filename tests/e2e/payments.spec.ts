@@ -1,0 +1,39 @@
+import { expect, test } from '@playwright/test'
+import { App } from './pages/app'
+import { api } from './pages/api'
+
+const camt = (entries: string) => `<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>E2E</MsgId><CreDtTm>2026-11-23T08:00:00</CreDtTm></GrpHdr><Stmt><Id>E2E-1</Id><CreDtTm>2026-11-23T08:00:00</CreDtTm><Acct><Id><IBAN>SE3550000000054910000003</IBAN></Id><Ccy>EUR</Ccy></Acct>${entries}</Stmt></BkToCstmrStmt></Document>`
+const ntry = (amount: string, txDtls: string) => `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-11-23</Dt></BookgDt><NtryDtls><TxDtls>${txDtls}</TxDtls></NtryDtls></Ntry>`
+
+test('a suggested payment is applied from the keyboard and the reason is shown', async ({ page }) => {
+  const app = new App(page)
+  await app.open()
+  const [inv] = (await api(page, 'invoices.list', { status: ['funded'], currency: undefined, sortBy: 'number', limit: 1, offset: 7 } as never)).rows
+  const paid = (inv.openAmount - Math.round(inv.openAmount * 0.02)) / 100
+  const xml = camt(
+    ntry(paid.toFixed(2), `<RltdPties><Dbtr><Nm>Someone Paying</Nm></Dbtr></RltdPties><RmtInf><Ustrd>Invoice ${inv.number} less 2 % discount</Ustrd></RmtInf>`) +
+      ntry('77.70', '<RltdPties><Dbtr><Nm>Nobody We Know</Nm></Dbtr></RltdPties><RmtInf><Ustrd>misc</Ustrd></RmtInf>')
+  )
+  const contentBase64 = Buffer.from(xml).toString('base64')
+  const preview = await api(page, 'payments.previewImport', { fileName: 'e2e.xml', contentBase64 })
+  expect(preview.counts).toMatchObject({ entries: 2, suggested: 1, unmatched: 1 })
+  await api(page, 'payments.commitImport', { fileName: 'e2e.xml', contentBase64, token: preview.token })
+
+  await app.goTo('Payments')
+  const list = page.getByRole('list', { name: 'Bank lines' })
+  await expect(list.getByText('Someone Paying')).toBeVisible()
+  await list.getByText('Someone Paying').click()
+  const detail = page.getByRole('region', { name: 'Selected line' })
+  await expect(detail).toContainText('within the short-payment/discount tolerance')
+  await expect(detail).toContainText(inv.number)
+  await page.screenshot({ path: '.tmp/payments-screen.png' })
+  await page.keyboard.press('Shift+Digit1')
+  await expect(page.getByRole('status')).toContainText(`to ${inv.number}`)
+  const after = await api(page, 'invoices.get', { id: inv.id })
+  expect(after).toMatchObject({ status: 'paid', openAmount: 0 })
+  await page.getByRole('tab', { name: 'Matched', exact: true }).click()
+  await list.getByText('Someone Paying').click()
+  await page.screenshot({ path: '.tmp/payments-matched.png' })
+  await page.keyboard.press('u')
+  await expect.poll(async () => (await api(page, 'invoices.get', { id: inv.id })).status).toBe('funded')
+})
