@@ -43,3 +43,13 @@ test('sorting the debtor list by credit limit orders the rows', async ({ page })
   await expect(list.rows().first()).toContainText(expected[0])
   await expect(list.rows().nth(1)).toContainText(expected[1])
 })
+
+test('a debtor added elsewhere (another window, the CLI) appears in the open list without a reload', async ({ page }) => {
+  const app = new App(page)
+  await app.open()
+  await app.goTo('Debtors')
+  const list = new ListPage(page, 'Debtors')
+  const before = await list.total()
+  await api(page, 'debtors.create', { name: `Zeta Live Update ${Date.now()} GmbH`, country: 'DE', creditLimit: 1_000_000, limitCurrency: 'EUR', riskClass: 'standard' })
+  await expect.poll(() => list.total()).toBe(before + 1)
+})
