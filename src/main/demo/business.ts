@@ -1,5 +1,5 @@
 import { advanceFor, feeToDate } from '../../core/fees'
-import { fromDayNumber, toDayNumber, type LocalDate } from '../../shared/dates'
+import { fromDayNumber as formatDay, toDayNumber, type LocalDate } from '../../shared/dates'
 import { applyBp } from '../../shared/money'
 import type { InvoiceStatus } from '../../shared/statuses'
 import type { BulkWriter } from '../db/repos/bulk-repo'
@@ -52,6 +52,9 @@ export function simulate(
   const T = toDayNumber(opts.today)
   const start = T - HISTORY_DAYS + 1
   const dayMs = (d: number) => d * 86_400_000 + 9 * 3_600_000
+  // Formatting a date through Date costs a microsecond; a million invoices need four each.
+  const days = new DayStrings(start - 30, T + 400)
+  const fromDayNumber = (d: number) => days.get(d)
   let seq = 0
   const at = (d: number) => dayMs(d) + seq++
 
@@ -88,6 +91,8 @@ export function simulate(
       const fundedDay = status === 'funded' ? Math.min(d + rng.int(0, 1), T) : null
       const fundedDate = fundedDay === null ? null : fromDayNumber(fundedDay)
       const funded: { id: number; debtor: number; face: number; advance: number; upfront: number }[] = []
+      const reqAt = at(d)
+      const rows: unknown[][] = []
       let total = 0
       let rejectedSome = false
       for (let n = 0; n < sizes[k]; n++) {
@@ -144,12 +149,13 @@ export function simulate(
           const key = ci * 1e6 + di
           exposure.pair.set(key, (exposure.pair.get(key) ?? 0) + open)
         }
-        w.invoice(id, c.id, debtor.id, reqId, `${c.prefix}-${c.nextNo++}`, cur, face, open, advance, fromDayNumber(issue), fromDayNumber(due), st === 'submitted' || st === 'approved' || st === 'rejected' ? null : fundedDate, closed === null ? null : fromDayNumber(closed), st, rfForInvoiceId(id), at(d))
+        rows.push([id, c.id, debtor.id, reqId, `${c.prefix}-${c.nextNo++}`, cur, face, open, advance, fromDayNumber(issue), fromDayNumber(due), st === 'submitted' || st === 'approved' || st === 'rejected' ? null : fundedDate, closed === null ? null : fromDayNumber(closed), st, rfForInvoiceId(id), at(d)])
         if (id % progressStep === 0) opts.onProgress?.(id, opts.invoices)
       }
       const reqStatus = status === 'funded' && rejectedSome ? (funded.length ? 'partly_funded' : 'rejected') : status
       const source = rng.pick(['csv', 'csv', 'portal', 'manual'])
-      w.request(reqId, c.id, reqStatus, source, source === 'csv' ? `${c.prefix.toLowerCase()}-invoices-${date}.csv` : null, cur, total, date, USERS.accountant, status === 'open' ? null : USERS.approver, funded.length ? fundedDate : null, at(d))
+      w.request(reqId, c.id, reqStatus, source, source === 'csv' ? `${c.prefix.toLowerCase()}-invoices-${date}.csv` : null, cur, total, date, USERS.accountant, status === 'open' ? null : USERS.approver, funded.length ? fundedDate : null, reqAt)
+      for (const r of rows) w.invoice(...r)
       if (funded.length) postFunding(poster, c, reqId, fundedDate!, funded, at(fundedDay!))
       k++
     }
@@ -162,6 +168,19 @@ export function simulate(
   }
   opts.onProgress?.(opts.invoices, opts.invoices)
   return exposure
+}
+
+class DayStrings {
+  private readonly cache: string[] = []
+  constructor(
+    private readonly first: number,
+    last: number
+  ) {
+    for (let d = first; d <= last; d++) this.cache.push(formatDay(d))
+  }
+  get(d: number): string {
+    return this.cache[d - this.first] ?? formatDay(d)
+  }
 }
 
 /** One entry per financing request: a receivable line per invoice, the payout, reserve and upfront fee summed. */
