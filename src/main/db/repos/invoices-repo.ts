@@ -52,9 +52,11 @@ function where(q: InvoiceQuery): { sql: string; args: (string | number)[] } {
  */
 export function listInvoices(ledger: Ledger, q: InvoiceQuery): { rows: InvoiceRow[]; total: number } {
   const col = SORT_COLUMN[q.sortBy] ?? 'i.due_date'
+  // Status has few values: within one, rows go by due date, which is also what invoice_status_due_idx holds.
+  const then = col === 'i.status' ? `i.due_date ${q.sortDir}, ` : ''
   const w = where(q)
   const ids = ledger.sqlite
-    .prepare(`select i.id from invoice i ${w.sql} order by ${col} ${q.sortDir}, i.id ${q.sortDir} limit ? offset ?`)
+    .prepare(`select i.id from invoice i ${w.sql} order by ${col} ${q.sortDir}, ${then}i.id ${q.sortDir} limit ? offset ?`)
     .pluck()
     .all(...w.args, q.limit, q.offset) as number[]
   const total = ledger.sqlite.prepare(`select count(*) from invoice i ${w.sql}`).pluck().get(...w.args) as number

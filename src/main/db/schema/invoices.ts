@@ -52,6 +52,7 @@ export const invoiceTable = sqliteTable(
     index('invoice_issue_idx').on(t.issueDate),
     index('invoice_due_idx').on(t.dueDate),
     index('invoice_face_idx').on(t.face),
+    index('invoice_open_idx').on(t.openAmount),
     index('invoice_number_idx').on(t.number),
     index('invoice_request_idx').on(t.requestId),
     check('invoice_amounts', sql`${t.face} > 0 and ${t.openAmount} >= 0 and ${t.advance} >= 0`),

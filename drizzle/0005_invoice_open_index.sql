@@ -1,0 +1,1 @@
+CREATE INDEX `invoice_open_idx` ON `invoice` (`open_amount`);
