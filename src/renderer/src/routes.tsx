@@ -27,7 +27,7 @@ export function page<M extends Record<string, unknown>>(load: () => Promise<M>, 
 // and add detail routes (no nav) right below it. Keep the nav order.
 export const routes: RouteDef[] = [
   { path: '/', nav: 'Dashboard', page: DashboardPage },
-  { path: '/approvals', nav: 'Approvals', page: placeholder('Approvals', 'Review submitted invoices and financing requests.') },
+  { path: '/approvals', nav: 'Approvals', page: page(() => import('./features/approvals/ApprovalsPage'), 'ApprovalsPage') },
   { path: '/collections', nav: 'Collections', page: placeholder('Collections', 'The collector’s worklist, reminders and promises to pay.') },
   { path: '/payments', nav: 'Payments', page: page(() => import('./features/payments/PaymentsPage'), 'PaymentsPage') },
   { path: '/invoices', nav: 'Invoices', page: InvoicesPage },
