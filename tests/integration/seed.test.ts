@@ -149,3 +149,12 @@ describe('factordesk init --demo', () => {
     expect(again.code).toBe(1)
   })
 })
+
+describe('demo RF references', () => {
+  it('agree with the service rule for every id the generator can hand out', async () => {
+    const { demoRf } = await import('../../src/main/demo/business')
+    const { rfForInvoiceId } = await import('../../src/main/services/invoices-service')
+    for (const id of [1, 2, 96, 97, 98, 6000, 123_456, 999_999, 1_000_000, 987_654_321, 999_999_999]) expect(demoRf(id)).toBe(rfForInvoiceId(id))
+    for (let id = 1; id < 5000; id += 7) expect(demoRf(id)).toBe(rfForInvoiceId(id))
+  })
+})

@@ -31,7 +31,7 @@ const CHECK_REFERENCES_UP_TO = 100_000
 
 /** A small firm by default (8 clients, 300 debtors); larger benchmark ledgers get more of both. */
 export function demoSize(invoices: number): { clients: number; debtors: number } {
-  return { clients: Math.min(40, Math.max(8, Math.round(invoices / 25_000))), debtors: Math.min(50_000, Math.max(300, Math.round(invoices / 20))) }
+  return { clients: Math.min(40, Math.max(8, Math.round(invoices / 25_000))), debtors: Math.min(20_000, Math.max(300, Math.round(invoices / 50))) }
 }
 
 /**

@@ -78,7 +78,9 @@ const PER_STATEMENT = 64
 
 /** Buffers rows of one table and writes them with a multi-row INSERT. */
 class Batch {
-  private buf: unknown[] = []
+  // One fixed array reused for every statement: better-sqlite3 copies the values when it binds them.
+  private readonly buf: unknown[]
+  private n = 0
   private readonly many: Database.Statement
   private readonly one: Database.Statement
   private readonly width: number
@@ -86,22 +88,23 @@ class Batch {
   constructor(db: Database.Database, sql: string) {
     const [head, tuple] = sql.split(' values ')
     this.width = tuple.split('?').length - 1
+    this.buf = new Array(PER_STATEMENT * this.width)
     this.one = db.prepare(sql)
     this.many = db.prepare(`${head} values ${Array(PER_STATEMENT).fill(tuple).join(',')}`)
   }
 
   add(v: unknown[]): void {
     if (v.length !== this.width) throw new Error(`bulk row has ${v.length} values, expected ${this.width}`)
-    for (let i = 0; i < v.length; i++) this.buf.push(v[i])
-    if (this.buf.length === PER_STATEMENT * this.width) {
+    for (let i = 0; i < v.length; i++) this.buf[this.n++] = v[i]
+    if (this.n === this.buf.length) {
       this.many.run(this.buf)
-      this.buf = []
+      this.n = 0
     }
   }
 
   flush(): void {
-    for (let i = 0; i < this.buf.length; i += this.width) this.one.run(this.buf.slice(i, i + this.width))
-    this.buf = []
+    for (let i = 0; i < this.n; i += this.width) this.one.run(this.buf.slice(i, i + this.width))
+    this.n = 0
   }
 }
 
