@@ -1,0 +1,113 @@
+import type Database from 'better-sqlite3'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openLedger, type Ledger } from '../../src/main/db/open'
+import { openAging } from '../../src/main/db/repos/dashboard-repo'
+import { debtorDetail } from '../../src/main/db/repos/debtor-detail-repo'
+import { listInvoices } from '../../src/main/db/repos/invoices-repo'
+import { seedDemo } from '../../src/main/demo/seed'
+
+/**
+ * The screens' queries must walk indexes, not the invoice table: at a million invoices a full scan is a
+ * second, an index walk milliseconds. Plans are read from the real repo functions, on a ledger without
+ * ANALYZE statistics (as a ledger grown through the app is), so the plans hold without them.
+ */
+const TODAY = '2026-11-23'
+const SORTS = ['number', 'issueDate', 'dueDate', 'face', 'openAmount', 'status']
+
+interface Captured {
+  sql: string
+  args: unknown[]
+}
+
+/** Runs fn with prepare() wrapped, recording every statement it runs together with its arguments. */
+function capture(ledger: Ledger, fn: () => unknown): Captured[] {
+  const db = ledger.sqlite
+  const original = db.prepare.bind(db)
+  const seen: Captured[] = []
+  db.prepare = ((sql: string) => {
+    const stmt = original(sql)
+    const wrap = (s: Database.Statement): Database.Statement =>
+      new Proxy(s, {
+        get(target, prop, receiver) {
+          const v = Reflect.get(target, prop, receiver)
+          if (prop === 'pluck' || prop === 'raw') return (...a: unknown[]) => wrap((v as (...x: unknown[]) => Database.Statement).apply(target, a))
+          if (prop === 'all' || prop === 'get' || prop === 'iterate' || prop === 'run')
+            return (...args: unknown[]) => {
+              seen.push({ sql, args })
+              return (v as (...x: unknown[]) => unknown).apply(target, args)
+            }
+          return typeof v === 'function' ? v.bind(target) : v
+        }
+      })
+    return wrap(stmt)
+  }) as typeof db.prepare
+  try {
+    fn()
+  } finally {
+    db.prepare = original as typeof db.prepare
+  }
+  return seen
+}
+
+function plan(ledger: Ledger, c: Captured): string[] {
+  return (ledger.sqlite.prepare(`explain query plan ${c.sql}`).all(...c.args) as { detail: string }[]).map((r) => r.detail)
+}
+
+/** A line that reads a whole table row by row: "SCAN i", "SCAN invoice", "SCAN l" without an index. */
+const fullScan = (line: string, alias: string) => new RegExp(`^SCAN ${alias}( |$)(?!USING)`).test(line)
+
+describe('query plans of the screens', () => {
+  let ledger: Ledger
+  beforeAll(() => {
+    ledger = openLedger(':memory:')
+    seedDemo(ledger, { seed: 3, invoices: 3000, today: TODAY })
+  })
+  afterAll(() => ledger.close())
+
+  for (const sortBy of SORTS) {
+    for (const sortDir of ['asc', 'desc'] as const) {
+      it(`invoice list sorted by ${sortBy} ${sortDir} walks an index in sort order, first and deep pages`, () => {
+        for (const offset of [0, 2000]) {
+          const stmts = capture(ledger, () => listInvoices(ledger, { offset, limit: 100, sortBy, sortDir }))
+          const page = stmts.find((s) => /order by/i.test(s.sql) && /limit \? offset \?/i.test(s.sql))!
+          const p = plan(ledger, page)
+          expect(p.join('\n'), page.sql).toMatch(/^SCAN i USING (COVERING )?INDEX invoice_\w+/m)
+          expect(p.join('\n')).not.toMatch(/TEMP B-TREE/)
+          for (const s of stmts) for (const line of plan(ledger, s)) expect(fullScan(line, 'i') || fullScan(line, 'invoice'), `${s.sql}\n${line}`).toBe(false)
+        }
+      })
+    }
+  }
+
+  it('invoice list filtered by debtor or status seeks the index for it', () => {
+    const byDebtor = capture(ledger, () => listInvoices(ledger, { offset: 0, limit: 50, sortBy: 'dueDate', sortDir: 'asc', debtorId: 5 }))
+    expect(plan(ledger, byDebtor[0]).join('\n')).toMatch(/SEARCH i USING (COVERING )?INDEX invoice_debtor_idx/)
+    const byStatus = capture(ledger, () => listInvoices(ledger, { offset: 0, limit: 50, sortBy: 'dueDate', sortDir: 'asc', status: ['disputed'] }))
+    expect(plan(ledger, byStatus[0]).join('\n')).toMatch(/SEARCH i USING (COVERING )?INDEX invoice_status_due_idx/)
+  })
+
+  it('debtor detail reads every part through an index seek on the debtor', () => {
+    const id = ledger.sqlite.prepare('select debtor_id from invoice group by debtor_id order by count(*) desc limit 1').pluck().get() as number
+    const stmts = capture(ledger, () => expect(debtorDetail(ledger, id, TODAY)).not.toBeNull())
+    expect(stmts.length).toBeGreaterThanOrEqual(5)
+    for (const s of stmts) {
+      const p = plan(ledger, s)
+      for (const line of p) {
+        for (const alias of ['i', 'invoice', 'l', 'journal_line', 'e', 'cd', 'client_debtor', 'debtor_iban']) expect(fullScan(line, alias), `${s.sql}\n${line}`).toBe(false)
+        // Summing a client's share must not walk all of that client's invoices.
+        expect(line, s.sql).not.toMatch(/invoice_client_number_uq/)
+      }
+    }
+    const onInvoices = stmts.filter((s) => /from invoice i/.test(s.sql) || /from invoice where/.test(s.sql))
+    expect(onInvoices.length).toBeGreaterThanOrEqual(3)
+    for (const s of onInvoices) expect(plan(ledger, s).join('\n'), s.sql).toMatch(/USING (COVERING )?INDEX invoice_debtor_idx/)
+  })
+
+  it('the open items by status and due date (aging) walk invoice_status_due_idx', () => {
+    const stmts = capture(ledger, () => openAging(ledger, TODAY, { d30: '2026-10-24', d60: '2026-09-24', d90: '2026-08-25', d120: '2026-07-26' }))
+    const p = plan(ledger, stmts[0]).join('\n')
+    expect(p).toMatch(/SEARCH invoice USING (COVERING )?INDEX invoice_status_due_idx \(status=\?/)
+    const overdue = { sql: "select id, open_amount from invoice where status in ('funded','partly_paid','disputed') and due_date < ? order by due_date limit 200", args: [TODAY] }
+    expect(plan(ledger, overdue).join('\n')).toMatch(/SEARCH invoice USING (COVERING )?INDEX invoice_status_due_idx \(status=\? AND due_date<\?\)/)
+  })
+})
