@@ -1,4 +1,15 @@
-import { diffDays, addDays, type LocalDate } from '../../shared/dates'
+import { toDayNumber, type LocalDate } from '../../shared/dates'
+
+// A run evaluates every open invoice against a handful of distinct dates: memoise the date parsing.
+const dayCache = new Map<string, number>()
+export function dayNo(d: LocalDate): number {
+  let n = dayCache.get(d)
+  if (n === undefined) {
+    if (dayCache.size > 50_000) dayCache.clear()
+    dayCache.set(d, (n = toDayNumber(d)))
+  }
+  return n
+}
 
 export const CHANNELS = ['email', 'letter', 'sms', 'phone'] as const
 export type Channel = (typeof CHANNELS)[number]
@@ -140,9 +151,10 @@ export function nextDueStep(steps: readonly DunningStep[], dueDate: LocalDate, s
   // A pre-due reminder that was missed is pointless once the invoice is due.
   if (rest[0]?.level === 0 && asOf >= dueDate) rest = rest.slice(1)
   const step = rest[0]
-  if (!step || diffDays(dueDate, asOf) < step.offsetDays) return null
+  const today = dayNo(asOf)
+  if (!step || today - dayNo(dueDate) < step.offsetDays) return null
   const prev = state.level === null ? null : steps.find((s) => s.level === state.level)
-  if (prev && state.lastSentDate && asOf < addDays(state.lastSentDate, step.offsetDays - prev.offsetDays)) return null
+  if (prev && state.lastSentDate && today < dayNo(state.lastSentDate) + step.offsetDays - prev.offsetDays) return null
   return step
 }
 

@@ -1,7 +1,7 @@
-import { diffDays, type LocalDate } from '../../shared/dates'
+import type { LocalDate } from '../../shared/dates'
 import { toMajorString } from '../../shared/money'
 import { statutoryInterest, type CountryRule, type Payment, type ReferenceRate } from './interest'
-import { nextDueStep, renderTemplate, templateFor, type DunningStep, type ItemDunningState, type Placeholder } from './plans'
+import { dayNo, nextDueStep, renderTemplate, templateFor, type DunningStep, type ItemDunningState, type Placeholder } from './plans'
 
 /** One open invoice of a debtor as the dunning run sees it. */
 export interface DunningItem {
@@ -16,6 +16,7 @@ export interface DunningItem {
   dueDate: LocalDate
   steps: readonly DunningStep[]
   state: ItemDunningState
+  /** Payments after the due date: interest runs on chased + these until each was paid. */
   payments?: readonly Payment[]
   /** Interest already claimed on earlier reminders and whether the fixed compensation was. */
   interestClaimed: number
@@ -81,7 +82,7 @@ export function consolidate(items: readonly DunningItem[], o: ConsolidateOptions
       rfRef: it.rfRef,
       currency: it.currency,
       dueDate: it.dueDate,
-      daysOverdue: Math.max(0, diffDays(it.dueDate, o.asOf)),
+      daysOverdue: Math.max(0, dayNo(o.asOf) - dayNo(it.dueDate)),
       open: it.open,
       chased: it.chased,
       level: next ? next.level : it.state.level,
@@ -97,7 +98,8 @@ export function consolidate(items: readonly DunningItem[], o: ConsolidateOptions
     for (const l of lines) {
       if (l.daysOverdue === 0) continue
       const it = items.find((i) => i.invoiceId === l.invoiceId)!
-      l.interest = statutoryInterest({ principal: it.chased, dueDate: it.dueDate, asOf: o.asOf, payments: it.payments, rates: o.rates, rule: o.rule }).interest
+      const paidLate = (it.payments ?? []).reduce((s, p) => s + p.amount, 0)
+      l.interest = statutoryInterest({ principal: it.chased + paidLate, dueDate: it.dueDate, asOf: o.asOf, payments: it.payments, rates: o.rates, rule: o.rule }).interest
       l.interestNew = Math.max(0, l.interest - it.interestClaimed)
       const comp = o.compensation?.[it.currency]
       if (comp && !it.compensationClaimed) l.compensationNew = comp

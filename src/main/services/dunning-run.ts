@@ -99,7 +99,8 @@ export function runReminders(ctx: ServiceContext, cfg: RunConfig, asOf: LocalDat
       if (!draft) continue
       if (draft.step.claimInterest) {
         // Only now are payment dates worth reading: interest needs them, the level decision does not.
-        for (const it of items) if (it.dueDate < asOf) it.payments = run.receivableCredits(ledger, it.invoiceId).filter((p) => p.date > it.dueDate)
+        const credits = run.receivableCredits(ledger, items.filter((it) => it.dueDate < asOf).map((it) => it.invoiceId))
+        for (const it of items) it.payments = (credits.get(it.invoiceId) ?? []).filter((p) => p.date > it.dueDate)
         draft = consolidate(items, opts)!
       }
       const final = items.some((it) => it.steps[it.steps.length - 1] === draft!.step)
@@ -161,10 +162,18 @@ function persist(ctx: ServiceContext, cfg: RunConfig, asOf: LocalDate, d: run.Ru
     at: clock.now()
   })
   if (id === null) return null
-  for (const l of draft.lines) if (l.escalates) run.setInvoiceLevel(ledger, l.invoiceId, l.level, asOf)
+  const claimNow = status === 'queued'
+  // One write per invoice: its new level and, when the reminder goes out now, the claims it carries.
+  for (const l of draft.lines) {
+    const claims = claimNow && l.currency === draft.currency && (l.interestNew > 0 || l.compensationNew > 0)
+    if (l.escalates || claims) {
+      const st = state.get(l.invoiceId)!
+      run.recordInvoiceDunning(ledger, l.invoiceId, l.escalates ? l.level : st.level, l.escalates ? asOf : st.lastSentDate, claims ? l.interestNew : 0, claims && l.compensationNew > 0)
+    }
+  }
   if (final) run.markFinalSent(ledger, d.id, asOf)
   if (status === 'task') run.setNextAction(ledger, d.id, asOf)
-  if (status === 'queued') release(ledger, clock.now(), { id, debtorId: d.id, debtorName: d.name, channel: step.channel, recipient: recipientFor(d, step.channel), currency: draft.currency, fee: draft.fee, runDate: asOf, level: draft.level, subject: text.subject, body: text.body, lines })
+  if (claimNow) release(ledger, clock.now(), { id, debtorId: d.id, debtorName: d.name, channel: step.channel, recipient: recipientFor(d, step.channel), currency: draft.currency, fee: draft.fee, runDate: asOf, level: draft.level, subject: text.subject, body: text.body, lines }, false)
   return summarise(d, draft, status, id)
 }
 
@@ -194,7 +203,7 @@ export interface Releasable {
  * A decided reminder goes out: its message is queued and its fee, new interest and fixed compensation
  * become claims on the debtor, booked apart from principal (claims receivable against income).
  */
-export function release(ledger: Ledger, at: number, r: Releasable): void {
+export function release(ledger: Ledger, at: number, r: Releasable, perInvoiceState = true): void {
   if (r.channel !== 'phone') enqueue(ledger, { reminderId: r.id, channel: r.channel as 'email' | 'letter' | 'sms', recipient: r.recipient, subject: r.subject, body: r.body, at })
   const mine = r.lines.filter((l) => l.currency === r.currency)
   const interest = mine.reduce((s, l) => s + l.interestNew, 0)
@@ -212,10 +221,10 @@ export function release(ledger: Ledger, at: number, r: Releasable): void {
     null,
     at
   )
-  if (r.fee) run.insertClaim(ledger, { debtorId: r.debtorId, invoiceId: null, reminderId: r.id, kind: 'fee', currency: r.currency, amount: r.fee, date: r.runDate, entryId })
-  for (const l of mine) {
-    if (l.interestNew) run.insertClaim(ledger, { debtorId: r.debtorId, invoiceId: l.invoiceId, reminderId: r.id, kind: 'interest', currency: r.currency, amount: l.interestNew, date: r.runDate, entryId })
-    if (l.compensationNew) run.insertClaim(ledger, { debtorId: r.debtorId, invoiceId: l.invoiceId, reminderId: r.id, kind: 'compensation', currency: r.currency, amount: l.compensationNew, date: r.runDate, entryId })
-    if (l.interestNew || l.compensationNew) run.addInvoiceClaims(ledger, l.invoiceId, l.interestNew, l.compensationNew > 0)
-  }
+  // One claim row per kind and reminder; the split per invoice is on the reminder's lines and in invoice_dunning.
+  const claim = (kind: string, amount: number) => amount && run.insertClaim(ledger, { debtorId: r.debtorId, invoiceId: null, reminderId: r.id, kind, currency: r.currency, amount, date: r.runDate, entryId })
+  claim('fee', r.fee)
+  claim('interest', interest)
+  claim('compensation', comp)
+  if (perInvoiceState) for (const l of mine) if (l.interestNew || l.compensationNew) run.addInvoiceClaims(ledger, l.invoiceId, l.interestNew, l.compensationNew > 0)
 }

@@ -126,7 +126,7 @@ export function createDunningService(ctx: ServiceContext) {
       const s = svc.settings()
       const debtor = run.loadRunDebtors(ledger, [inv.debtorId]).get(inv.debtorId)!
       const rule = s.countryRules[debtor.country] ?? s.defaultRule
-      const payments = run.receivableCredits(ledger, invoiceId).filter((p) => p.date > inv.dueDate)
+      const payments = (run.receivableCredits(ledger, [invoiceId]).get(invoiceId) ?? []).filter((p) => p.date > inv.dueDate)
       const principal = inv.openAmount + payments.reduce((t, p) => t + p.amount, 0)
       const r = statutoryInterest({ principal, dueDate: inv.dueDate, asOf: day, payments, rates: cfgRepo.listRates(ledger), rule })
       const comp = s.compensation.enabled && r.daysLate > 0 ? (s.compensation.amounts[inv.currency] ?? 0) : 0

@@ -1,10 +1,12 @@
 import type { OutboxRow } from '../../../shared/contract/collections'
 import type { Ledger } from '../open'
+import { cached } from './collections-run-repo'
 
 export function enqueue(ledger: Ledger, m: { reminderId: number | null; channel: 'email' | 'letter' | 'sms'; recipient: string | null; subject: string; body: string; at: number }): number {
   return Number(
-    ledger.sqlite
-      .prepare("insert into outbox_message (reminder_id, channel, recipient, subject, body, status, attempts, next_attempt_at, created_at) values (?,?,?,?,?,'queued',0,?,?)")
+    cached(
+      ledger,
+      "insert into outbox_message (reminder_id, channel, recipient, subject, body, status, attempts, next_attempt_at, created_at) values (?,?,?,?,?,'queued',0,?,?)")
       .run(m.reminderId, m.channel, m.recipient, m.subject, m.body, m.at, m.at).lastInsertRowid
   )
 }

@@ -1,4 +1,16 @@
+import type Database from 'better-sqlite3'
 import type { Ledger } from '../open'
+
+const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+
+/** Per-connection prepared statements: a run touches every open invoice, and preparing per row dominated it. */
+export function cached(ledger: Ledger, sql: string): Database.Statement {
+  let m = cache.get(ledger.sqlite)
+  if (!m) cache.set(ledger.sqlite, (m = new Map()))
+  let st = m.get(sql)
+  if (!st) m.set(sql, (st = ledger.sqlite.prepare(sql)))
+  return st
+}
 
 const OPEN = "('funded','partly_paid','disputed')"
 
@@ -42,8 +54,8 @@ export function debtorIdRange(ledger: Ledger): { lo: number; hi: number } {
 
 /** Open invoices of a debtor-id range due up to `until` (which reaches into the pre-due window), with their dunning state. */
 export function loadRunInvoices(ledger: Ledger, lo: number, hi: number, until: string): RunInvoiceRow[] {
-  return ledger.sqlite
-    .prepare(
+  return cached(ledger,
+    
       `select i.id, i.debtor_id as debtorId, i.client_id as clientId, i.number, i.rf_ref as rfRef, i.currency, i.face, i.open_amount as open, i.due_date as dueDate, i.status,
         d.plan_id as planId, d.level, d.last_sent_date as lastSentDate, coalesce(d.interest_claimed, 0) as interestClaimed, coalesce(d.compensation_claimed, 0) as compensationClaimed
        from invoice i left join invoice_dunning d on d.invoice_id = i.id
@@ -54,7 +66,7 @@ export function loadRunInvoices(ledger: Ledger, lo: number, hi: number, until: s
 
 export function loadRunDebtors(ledger: Ledger, ids: readonly number[]): Map<number, RunDebtorRow> {
   const out = new Map<number, RunDebtorRow>()
-  const stmt = ledger.sqlite.prepare(
+  const stmt = cached(ledger, 
     `select d.id, d.name, d.country, d.language, d.email, d.phone, d.address, d.postal_code as postalCode, d.city, d.risk_class as riskClass,
       c.plan_id as planId, coalesce(c.handed_over, 0) as handedOver from debtor d left join debtor_collection c on c.debtor_id = d.id where d.id = ?`
   )
@@ -88,13 +100,19 @@ export function invoicesInActivePlans(ledger: Ledger): Set<number> {
   return new Set(rows.flatMap((r) => JSON.parse(r) as number[]))
 }
 
-/** Reductions of an invoice's receivable (payments, credit notes) with their dates, for interest by period. */
-export function receivableCredits(ledger: Ledger, invoiceId: number): { date: string; amount: number }[] {
-  return ledger.sqlite
-    .prepare(
-      "select e.date, -sum(l.amount) as amount from journal_line l join journal_entry e on e.id = l.entry_id where l.invoice_id = ? and l.account = 'receivables' and l.amount < 0 group by e.date order by e.date"
-    )
-    .all(invoiceId) as { date: string; amount: number }[]
+/** Reductions of invoices' receivables (payments, credit notes) with their dates, for interest by period; batched by id. */
+export function receivableCredits(ledger: Ledger, invoiceIds: readonly number[]): Map<number, { date: string; amount: number }[]> {
+  const out = new Map<number, { date: string; amount: number }[]>()
+  for (let k = 0; k < invoiceIds.length; k += 500) {
+    const ids = invoiceIds.slice(k, k + 500)
+    const rows = cached(
+      ledger,
+      `select l.invoice_id as id, e.date, -sum(l.amount) as amount from journal_line l join journal_entry e on e.id = l.entry_id
+       where l.invoice_id in (${ids.map(() => '?').join(',')}) and l.account = 'receivables' and l.amount < 0 group by l.invoice_id, e.date order by e.date`
+    ).all(...ids) as { id: number; date: string; amount: number }[]
+    for (const r of rows) (out.get(r.id) ?? out.set(r.id, []).get(r.id)!).push({ date: r.date, amount: r.amount })
+  }
+  return out
 }
 
 export interface NewReminder {
@@ -116,8 +134,8 @@ export interface NewReminder {
 
 /** Inserts the decision unless its idempotency key exists; returns the new id or null when it was already decided. */
 export function insertReminder(ledger: Ledger, r: NewReminder): number | null {
-  const res = ledger.sqlite
-    .prepare(
+  const res = cached(ledger,
+    
       `insert or ignore into reminder (debtor_id, run_date, level, channel, status, idempotency_key, currency, fee, interest_new, compensation_new, subject, body, lines, created_at)
        values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
     )
@@ -126,33 +144,42 @@ export function insertReminder(ledger: Ledger, r: NewReminder): number | null {
 }
 
 export function setInvoiceLevel(ledger: Ledger, invoiceId: number, level: number | null, sentDate: string | null): void {
-  ledger.sqlite
-    .prepare('insert into invoice_dunning (invoice_id, level, last_sent_date) values (?, ?, ?) on conflict(invoice_id) do update set level = excluded.level, last_sent_date = excluded.last_sent_date')
+  cached(ledger,
+    'insert into invoice_dunning (invoice_id, level, last_sent_date) values (?, ?, ?) on conflict(invoice_id) do update set level = excluded.level, last_sent_date = excluded.last_sent_date')
     .run(invoiceId, level, sentDate)
 }
 
+/** Level, send date and newly claimed interest/compensation of one invoice in a single write. */
+export function recordInvoiceDunning(ledger: Ledger, invoiceId: number, level: number | null, sentDate: string | null, interest: number, compensation: boolean): void {
+  cached(
+    ledger,
+    `insert into invoice_dunning (invoice_id, level, last_sent_date, interest_claimed, compensation_claimed) values (?, ?, ?, ?, ?) on conflict(invoice_id) do update set
+      level = excluded.level, last_sent_date = excluded.last_sent_date, interest_claimed = interest_claimed + excluded.interest_claimed, compensation_claimed = max(compensation_claimed, excluded.compensation_claimed)`
+  ).run(invoiceId, level, sentDate, interest, compensation ? 1 : 0)
+}
+
 export function addInvoiceClaims(ledger: Ledger, invoiceId: number, interest: number, compensation: boolean): void {
-  ledger.sqlite
-    .prepare(
+  cached(ledger,
+    
       'insert into invoice_dunning (invoice_id, interest_claimed, compensation_claimed) values (?, ?, ?) on conflict(invoice_id) do update set interest_claimed = interest_claimed + excluded.interest_claimed, compensation_claimed = max(compensation_claimed, excluded.compensation_claimed)'
     )
     .run(invoiceId, interest, compensation ? 1 : 0)
 }
 
 export function insertClaim(ledger: Ledger, c: { debtorId: number; invoiceId: number | null; reminderId: number; kind: string; currency: string; amount: number; date: string; entryId: number | null }): void {
-  ledger.sqlite
-    .prepare('insert into collection_claim (debtor_id, invoice_id, reminder_id, kind, currency, amount, date, entry_id) values (?,?,?,?,?,?,?,?)')
+  cached(ledger,
+    'insert into collection_claim (debtor_id, invoice_id, reminder_id, kind, currency, amount, date, entry_id) values (?,?,?,?,?,?,?,?)')
     .run(c.debtorId, c.invoiceId, c.reminderId, c.kind, c.currency, c.amount, c.date, c.entryId)
 }
 
 export function markFinalSent(ledger: Ledger, debtorId: number, date: string): void {
-  ledger.sqlite.prepare('insert or ignore into debtor_collection (debtor_id) values (?)').run(debtorId)
-  ledger.sqlite.prepare('update debtor_collection set final_sent_date = ? where debtor_id = ?').run(date, debtorId)
+  cached(ledger, 'insert or ignore into debtor_collection (debtor_id) values (?)').run(debtorId)
+  cached(ledger, 'update debtor_collection set final_sent_date = ? where debtor_id = ?').run(date, debtorId)
 }
 
 export function setNextAction(ledger: Ledger, debtorId: number, date: string | null): void {
-  ledger.sqlite.prepare('insert or ignore into debtor_collection (debtor_id) values (?)').run(debtorId)
-  ledger.sqlite.prepare('update debtor_collection set next_action_date = ? where debtor_id = ?').run(date, debtorId)
+  cached(ledger, 'insert or ignore into debtor_collection (debtor_id) values (?)').run(debtorId)
+  cached(ledger, 'update debtor_collection set next_action_date = ? where debtor_id = ?').run(date, debtorId)
 }
 
 export interface ReminderRecord {
@@ -194,5 +221,5 @@ export function setReminderStatus(ledger: Ledger, id: number, status: string, us
 }
 
 export function currentInvoiceLevel(ledger: Ledger, invoiceId: number): number | null {
-  return (ledger.sqlite.prepare('select level from invoice_dunning where invoice_id = ?').pluck().get(invoiceId) as number | null | undefined) ?? null
+  return (cached(ledger, 'select level from invoice_dunning where invoice_id = ?').pluck().get(invoiceId) as number | null | undefined) ?? null
 }
