@@ -2,7 +2,7 @@ import type { ParseArgsConfig } from 'node:util'
 
 type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>
 
-export type ArgValues = Record<string, string | boolean | string[] | undefined>
+export type ArgValues = Record<string, string | boolean | (string | boolean)[] | undefined>
 
 export interface CliIO {
   out(text: string): void
@@ -29,7 +29,7 @@ export function str(args: ArgValues, name: string, required = false): string | u
     if (required) throw new CliError(`--${name} is required`)
     return undefined
   }
-  if (Array.isArray(v)) return v[v.length - 1]
+  if (Array.isArray(v)) return String(v[v.length - 1])
   return String(v)
 }
 
@@ -42,7 +42,7 @@ export function int(args: ArgValues, name: string, fallback?: number): number | 
 
 export function list(args: ArgValues, name: string): string[] {
   const v = args[name]
-  return v === undefined ? [] : Array.isArray(v) ? v : [String(v)]
+  return v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]
 }
 
 /** Common options: every command takes --json and, when it touches a ledger, --db. */

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import { createBackend, type Backend } from './backend'
 import { seedDemo } from './demo/seed'
 import { registerIpc } from './ipc'
+import { superviseJobs } from './jobs'
 import { createMainWindow } from './window'
 
 /**
@@ -11,6 +12,7 @@ import { createMainWindow } from './window'
  * which runs (and is tested) the same way in plain Node.
  */
 let backend: Backend | null = null
+let jobs: ReturnType<typeof superviseJobs> | null = null
 
 function ledgerPath(): string {
   // Tests and power users may point at another ledger; packaged builds default to the user-data folder.
@@ -28,6 +30,7 @@ app.whenReady().then(() => {
   const rendererIndex = join(__dirname, '../renderer/index.html')
   registerIpc(ipcMain, backend, rendererIndex)
   createMainWindow(join(__dirname, '../preload/index.cjs'), rendererIndex)
+  jobs = superviseJobs(backend, { clock: backend.services.ctx.clock, log: (m) => console.log(m) })
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createMainWindow(join(__dirname, '../preload/index.cjs'), rendererIndex)
   })
@@ -37,4 +40,14 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit()
 })
 
-app.on('will-quit', () => backend?.close())
+app.on('will-quit', (e) => {
+  if (!jobs) return backend?.close()
+  // Let a running import or reminder tick finish its transaction before the ledger closes.
+  e.preventDefault()
+  const running = jobs
+  jobs = null
+  void running.stop().finally(() => {
+    backend?.close()
+    app.quit()
+  })
+})

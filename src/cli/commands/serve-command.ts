@@ -3,6 +3,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startHost } from '../../main/host/http-host'
 import { seedDemo } from '../../main/demo/seed'
+import { superviseJobs } from '../../main/jobs'
 import { backendFromArgs } from '../ledger-arg'
 import { DB_OPTS, int, str, type Command } from '../registry'
 
@@ -19,8 +20,8 @@ export function findRendererDir(): string | undefined {
 export const serveCommand: Command = {
   name: 'serve',
   summary: 'run the backend and the app in a browser, on 127.0.0.1 only',
-  usage: 'factordesk serve --db PATH [--demo] [--port N] [--json]',
-  options: { ...DB_OPTS, demo: { type: 'boolean' }, port: { type: 'string' }, seed: { type: 'string' }, invoices: { type: 'string' } },
+  usage: 'factordesk serve --db PATH [--demo] [--port N] [--without-jobs] [--json]',
+  options: { ...DB_OPTS, demo: { type: 'boolean' }, port: { type: 'string' }, 'without-jobs': { type: 'boolean' }, seed: { type: 'string' }, invoices: { type: 'string' } },
   async run(args, _p, io) {
     const path = str(args, 'db', true)!
     const fresh = !existsSync(path)
@@ -34,7 +35,9 @@ export const serveCommand: Command = {
     const host = await startHost(b, { port: int(args, 'port', 0), rendererDir })
     if (args.json) io.out(JSON.stringify({ url: host.url, port: host.port, token: host.token, db: path }))
     else io.out(`FactorDesk is running at ${host.url}`)
-    const stop = () => host.close().then(() => { b.close(); process.exit(0) })
+    // The reminder scheduler and bank-folder import run here too, exactly as in the desktop app.
+    const jobs = args['without-jobs'] ? null : superviseJobs(b, { clock: b.services.ctx.clock, log: (m) => io.err(m) })
+    const stop = () => Promise.all([host.close(), jobs?.stop()]).then(() => { b.close(); process.exit(0) })
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
     return 'keep-running'

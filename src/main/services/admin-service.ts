@@ -1,6 +1,8 @@
-import { factorDetailsSchema, type AuditRow, type FactorDetails, type LedgerStats, type UserRow } from '../../shared/contract'
+import { factorDetailsSchema, jobSettingsInput, type JobSettingsInput, type AuditRow, type FactorDetails, type LedgerStats, type UserRow } from '../../shared/contract'
 import type { UserRole } from '../../shared/statuses'
-import { notFound } from '../api/errors'
+import { AppError, notFound } from '../api/errors'
+import { existsSync, statSync } from 'node:fs'
+import { isAbsolute } from 'node:path'
 import { audit } from '../db/repos/audit-repo'
 import { checkJournal } from '../db/repos/journal-repo'
 import { writeTx, type ServiceContext } from './context'
@@ -28,6 +30,22 @@ export function createAdminService(ctx: ServiceContext) {
       })
       ctx.emit('ledger.changed', { scope: ['settings'] })
       return details
+    },
+    getJobs(): JobSettingsInput {
+      return jobSettingsInput.parse({ bankFolder: null, remindersEnabled: true, ...((getSetting('jobs') as object | undefined) ?? {}) })
+    },
+    /** The folder must exist now: a typo found at the next import would lose a day of bank files. */
+    setJobs(input: JobSettingsInput, userId: number | null): JobSettingsInput {
+      const f = input.bankFolder
+      if (f !== null && (!isAbsolute(f) || !existsSync(f) || !statSync(f).isDirectory())) {
+        throw new AppError('INVALID_INPUT', `bankFolder: "${f}" is not an existing folder (give a full path)`, [{ path: 'bankFolder', message: 'not an existing folder' }])
+      }
+      writeTx(ctx, () => {
+        setSetting('jobs', input)
+        audit(ctx.ledger, ctx.clock.now(), { userId, action: 'settings.jobs', entity: 'setting', entityId: 'jobs', details: input })
+      })
+      ctx.emit('ledger.changed', { scope: ['settings', 'jobs'] })
+      return input
     },
     listUsers(): UserRow[] {
       return (q.prepare('select id, name, role, active from app_user order by name').all() as (Omit<UserRow, 'active'> & { active: number })[]).map((u) => ({ ...u, active: u.active === 1 }))

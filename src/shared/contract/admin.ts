@@ -19,6 +19,13 @@ export const factorDetailsSchema = z.object({
 })
 export type FactorDetails = z.infer<typeof factorDetailsSchema>
 
+export const jobSettingsInput = z.object({
+  /** Absolute path of a folder watched for bank files, or null to turn the watcher off. */
+  bankFolder: z.string().trim().min(1, 'choose a folder or turn the watcher off').max(1000).nullable(),
+  remindersEnabled: z.boolean()
+})
+export type JobSettingsInput = z.infer<typeof jobSettingsInput>
+
 export interface UserRow {
   id: number
   name: string
@@ -51,6 +58,8 @@ export const adminContract = {
   'users.list': method(z.object({})).returns<UserRow[]>(),
   'users.create': method(z.object({ name: z.string().trim().min(2).max(80), role: z.enum(USER_ROLES) })).returns<UserRow>(),
   'users.update': method(z.object({ id, name: z.string().trim().min(2).max(80), role: z.enum(USER_ROLES), active: z.boolean() })).returns<UserRow>(),
+  'settings.getJobs': method(z.object({})).returns<JobSettingsInput>(),
+  'settings.setJobs': method(jobSettingsInput).returns<JobSettingsInput>(),
   'ledger.stats': method(z.object({})).returns<LedgerStats>(),
   'audit.list': method(z.object({ entity: z.string().optional(), entityId: z.string().optional(), limit: z.number().int().min(1).max(500).default(100) })).returns<AuditRow[]>(),
   'app.info': method(z.object({})).returns<{ version: string; ledgerPath: string; today: string; locale: string | null }>()

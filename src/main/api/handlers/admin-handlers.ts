@@ -1,12 +1,14 @@
 import type { Services } from '../../backend'
 import type { Handlers } from '../dispatcher'
 
-type H = Pick<Handlers, 'settings.getFactor' | 'settings.setFactor' | 'users.list' | 'users.create' | 'users.update' | 'ledger.stats' | 'audit.list' | 'app.info'>
+type H = Pick<Handlers, 'settings.getFactor' | 'settings.setFactor' | 'settings.getJobs' | 'settings.setJobs' | 'users.list' | 'users.create' | 'users.update' | 'ledger.stats' | 'audit.list' | 'app.info'>
 
 export function adminHandlers(s: Services): H {
   return {
     'settings.getFactor': () => s.admin.getFactor(),
     'settings.setFactor': (i, c) => s.admin.setFactor(i, c.userId),
+    'settings.getJobs': () => s.admin.getJobs(),
+    'settings.setJobs': (i, c) => s.admin.setJobs(i, c.userId),
     'users.list': () => s.admin.listUsers(),
     'users.create': (i, c) => s.admin.createUser(i, c.userId),
     'users.update': (i, c) => s.admin.updateUser(i, c.userId),
