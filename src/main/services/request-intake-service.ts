@@ -126,22 +126,35 @@ export function createRequestIntakeService(ctx: ServiceContext) {
     return m.mapping
   }
   const digest = (files: UploadedFile[], m?: ColumnMapping) => hash(JSON.stringify([files.map((f) => hash(f.data)), m ?? null]))
+  // The files as read by the last previews, keyed by content + mapping: import after preview (the normal
+  // path) skips parsing again. Checks are never cached: they run again inside the import's transaction.
+  const readCache = new Map<string, ReadFiles>()
+  const read = async (files: UploadedFile[], m?: ColumnMapping): Promise<{ read: ReadFiles; key: string }> => {
+    const key = digest(files, m)
+    let r = readCache.get(key)
+    if (!r) {
+      r = await readUploads(files, m)
+      readCache.set(key, r)
+      if (readCache.size > 4) readCache.delete(readCache.keys().next().value!)
+    }
+    return { read: r, key }
+  }
 
   return {
     async preview(input: { clientId: number; files: UploadedFile[]; mappingId?: number; mapping?: ColumnMapping }): Promise<RequestPreview> {
       const client = clientOf(input.clientId)
       const m = mappingFor(client.id, input.mappingId, input.mapping)
-      const read = await readUploads(input.files, m)
-      return assess(ctx, client, read, digest(input.files, m)).preview
+      const r = await read(input.files, m)
+      return assess(ctx, client, r.read, r.key).preview
     },
 
     /** Stores what preview showed, all or nothing. Any file error, or a changed ledger (token), stores nothing. */
     async import(input: { clientId: number; files: UploadedFile[]; mappingId?: number; mapping?: ColumnMapping; token?: string }, userId: number | null): Promise<ImportResult> {
       const client = clientOf(input.clientId)
       const m = mappingFor(client.id, input.mappingId, input.mapping)
-      const read = await readUploads(input.files, m)
+      const r = await read(input.files, m)
       const result = writeTx(ctx, () => {
-        const { preview, lines, newDebtors } = assess(ctx, client, read, digest(input.files, m))
+        const { preview, lines, newDebtors } = assess(ctx, client, r.read, r.key)
         if (preview.errors.length) {
           throw new AppError('FILE_ERRORS', `${preview.errors.length} problem${preview.errors.length > 1 ? 's' : ''} in the file, nothing was stored; first: ${preview.errors[0].message}`, preview.errors.slice(0, 200).map((e) => ({ path: `${e.file} line ${e.line}`, message: e.message })))
         }
