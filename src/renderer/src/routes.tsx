@@ -28,7 +28,7 @@ export function page<M extends Record<string, unknown>>(load: () => Promise<M>, 
 export const routes: RouteDef[] = [
   { path: '/', nav: 'Dashboard', page: DashboardPage },
   { path: '/approvals', nav: 'Approvals', page: page(() => import('./features/approvals/ApprovalsPage'), 'ApprovalsPage') },
-  { path: '/collections', nav: 'Collections', page: placeholder('Collections', 'The collector’s worklist, reminders and promises to pay.') },
+  { path: '/collections', nav: 'Collections', page: page(() => import('./features/collections/CollectionsPage'), 'CollectionsPage') },
   { path: '/payments', nav: 'Payments', page: page(() => import('./features/payments/PaymentsPage'), 'PaymentsPage') },
   { path: '/invoices', nav: 'Invoices', page: InvoicesPage },
   { path: '/clients', nav: 'Clients', page: ClientsPage },
