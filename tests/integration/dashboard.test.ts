@@ -50,13 +50,18 @@ describe('dashboard.summary', () => {
     // November: 3,000 sold and all open, plus nothing from October left -> AR 3,000 = all of November.
     anInvoice(b, { ...p, n: 'N1', face: 3000, issue: '2026-11-02', due: '2026-12-02', status: 'funded' })
 
-    const s = await b.call2('dashboard.summary', {})
+    const s = await b.call2('dashboard.dso', {})
     const pts = s.dso.find((d) => d.currency === 'EUR')!.points
     expect(pts).toHaveLength(12)
     expect(pts[11].month).toBe('2026-11')
     expect(pts[10]).toEqual({ month: '2026-10', arEnd: 1550, sales: 3100, dso: 15.5 })
     expect(pts[11]).toEqual({ month: '2026-11', arEnd: 3000, sales: 3000, dso: 30 })
     expect(pts[0].dso).toBeNull()
+
+    // A new posting or invoice must not be hidden by the cached series.
+    anInvoice(b, { ...p, n: 'N2', face: 1000, issue: '2026-11-03', due: '2026-12-03', status: 'funded' })
+    const after = await b.call2('dashboard.dso', {})
+    expect(after.dso[0].points[11]).toMatchObject({ arEnd: 4000, sales: 4000 })
   })
 
   it('refuses a malformed date naming the field', async () => {

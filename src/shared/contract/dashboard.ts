@@ -21,10 +21,16 @@ export interface DashboardSummary {
   asOf: string
   openBalance: { currency: string; amount: number; count: number; overdue: number }[]
   aging: { currency: string; buckets: Record<AgingBucket, number> }[]
+}
+
+export interface DsoSeries {
+  asOf: string
   /** Per currency, the last 12 months ending with asOf's month, oldest first. */
   dso: { currency: string; points: DsoPoint[] }[]
 }
 
 export const dashboardContract = {
-  'dashboard.summary': method(z.object({ asOf: localDate.optional(), currency: currency.optional() })).returns<DashboardSummary>()
+  'dashboard.summary': method(z.object({ asOf: localDate.optional(), currency: currency.optional() })).returns<DashboardSummary>(),
+  /** Separate from the summary: it reads every purchased invoice of three years, so the tiles need not wait for it. */
+  'dashboard.dso': method(z.object({ asOf: localDate.optional(), currency: currency.optional() })).returns<DsoSeries>()
 }

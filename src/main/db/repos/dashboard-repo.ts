@@ -5,6 +5,7 @@ const OPEN = "('funded','partly_paid','disputed')"
 const NOT_PURCHASED = "('submitted','approved','rejected')"
 
 export interface OpenAgingRow {
+  status?: string
   currency: string
   count: number
   amount: number
@@ -17,7 +18,9 @@ export interface OpenAgingRow {
 }
 
 /**
- * Open balance and days-past-due buckets per currency in one pass over the open invoices.
+ * Open balance and days-past-due buckets per (status, currency) in one pass over the open invoices;
+ * the caller adds the statuses up. Grouping by status first follows the index order, so with a
+ * covering (status, currency, due_date, open_amount) index there is no sort at all.
  * The caller passes the bucket edges as due dates (asOf - 30 days, ...) so SQL compares plain strings
  * and can walk invoice_status_due_idx; a covering (status, currency, due_date, open_amount) index
  * turns it into an index-only scan.
@@ -25,7 +28,7 @@ export interface OpenAgingRow {
 export function openAging(ledger: Ledger, asOf: string, edges: { d30: string; d60: string; d90: string; d120: string }, currency?: string): OpenAgingRow[] {
   return ledger.sqlite
     .prepare(
-      `select currency, count(*) as count, sum(open_amount) as amount,
+      `select status, currency, count(*) as count, sum(open_amount) as amount,
          sum(case when due_date >= @asOf then open_amount else 0 end) as notDue,
          sum(case when due_date < @asOf and due_date >= @d30 then open_amount else 0 end) as d1_30,
          sum(case when due_date < @d30 and due_date >= @d60 then open_amount else 0 end) as d31_60,
@@ -33,7 +36,7 @@ export function openAging(ledger: Ledger, asOf: string, edges: { d30: string; d6
          sum(case when due_date < @d90 and due_date >= @d120 then open_amount else 0 end) as d91_120,
          sum(case when due_date < @d120 then open_amount else 0 end) as over120
        from invoice where status in ${OPEN} ${currency ? 'and currency = @currency' : ''}
-       group by currency order by currency`
+       group by status, currency`
     )
     .all({ asOf, ...edges, ...(currency ? { currency } : {}) }) as OpenAgingRow[]
 }
@@ -69,4 +72,11 @@ export function receivableSpans(ledger: Ledger, from: string, to: string, curren
        group by currency, issued, closed`
     )
     .all({ from, to, ...(currency ? { currency } : {}) }) as { currency: string; issued: string; closed: string; amount: number }[]
+}
+
+/** Changes whenever an invoice is added or anything is posted: enough to know a cached figure is stale. */
+export function ledgerFingerprint(ledger: Ledger): string {
+  const inv = ledger.sqlite.prepare('select max(id) from invoice').pluck().get() as number | null
+  const je = ledger.sqlite.prepare('select max(id) from journal_entry').pluck().get() as number | null
+  return `${inv ?? 0}:${je ?? 0}`
 }

@@ -1,5 +1,5 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { AGING_BUCKETS, type AgingBucket, type DashboardSummary } from '../../../../shared/contract'
+import { AGING_BUCKETS, type AgingBucket, type DashboardSummary, type DsoSeries } from '../../../../shared/contract'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { useFormat, type Format } from '../../lib/format'
@@ -29,7 +29,8 @@ export function DashboardPage() {
 }
 
 function Summary({ s, fmt }: { s: DashboardSummary; fmt: Format }) {
-  if (s.openBalance.length === 0 && s.dso.length === 0) return <div className="panel muted">The ledger is empty: no purchased invoices yet.</div>
+  const dso = useApi('dashboard.dso', {})
+  if (s.openBalance.length === 0 && dso.data?.dso.length === 0) return <div className="panel muted">The ledger is empty: no purchased invoices yet.</div>
   return (
     <>
       <section className="kpis" aria-label="Open balance">
@@ -84,7 +85,7 @@ function Summary({ s, fmt }: { s: DashboardSummary; fmt: Format }) {
         <h2 title={DSO_FORMULA}>
           Days sales outstanding, count-back <span className="info" aria-label={DSO_FORMULA}>i</span>
         </h2>
-        <DsoChart s={s} fmt={fmt} />
+        <Loading q={dso}>{(d) => <DsoChart s={d} fmt={fmt} />}</Loading>
       </section>
     </>
   )
@@ -103,7 +104,7 @@ function AgingBar({ currency, buckets }: { currency: string; buckets: Record<Agi
   )
 }
 
-function DsoChart({ s, fmt }: { s: DashboardSummary; fmt: Format }) {
+function DsoChart({ s, fmt }: { s: DsoSeries; fmt: Format }) {
   const months = s.dso[0]?.points.map((p) => p.month) ?? []
   const data = months.map((m, i) => {
     const row: Record<string, string | number | null> = { month: m }
