@@ -19,7 +19,7 @@ test('the dashboard shows the open balance per currency as the ledger holds it, 
   await page.screenshot({ path: '.tmp/playwright/dashboard.png' })
 })
 
-test('the navigation reaches every section, with placeholders for screens still to come', async ({ page }) => {
+test('the navigation reaches every section and marks the current one', async ({ page }) => {
   const app = new App(page)
   await app.open()
   for (const name of ['Approvals', 'Collections', 'Payments', 'Invoices', 'Clients', 'Debtors', 'Settings', 'Dashboard']) {
