@@ -8,7 +8,8 @@ export default defineConfig({
       // @react-pdf resolves fonts at run time, so it stays external like every dependency.
       externalizeDeps: true,
       rolldownOptions: {
-        input: { index: resolve('src/main/index.ts'), cli: resolve('src/cli/index.ts') }
+        // render-worker: the PDF render processes forked by src/main/documents/pool.ts.
+        input: { index: resolve('src/main/index.ts'), cli: resolve('src/cli/index.ts'), 'render-worker': resolve('src/main/documents/render-worker.ts') }
       }
     }
   },

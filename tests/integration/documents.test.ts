@@ -175,6 +175,22 @@ describe('batch export', () => {
     expect(auditRows[0].action).toBe('documents.export')
   })
 
+  it('renders a large request in the render workers, with the same content as in-process', async () => {
+    const { b, requestId, invoiceIds } = await fundedRequest({ invoices: 14 })
+    const dir = mkdtempSync(join(tmpdir(), 'fd-docs-'))
+    dirs.push(dir)
+    const r = await b.call2('documents.exportRequest', { requestId, outDir: dir })
+    expect(r.files).toHaveLength(15)
+    const first = readFileSync(join(dir, r.files[0].fileName))
+    expect(pageCount(first)).toBe(1)
+    if (HAS_PDFTOTEXT) {
+      const viaWorker = pdfText(first)
+      const inProcess = pdfText(decode((await b.call2('documents.render', { kind: 'invoice', invoiceId: invoiceIds[0] })).base64))
+      expect(viaWorker).toBe(inProcess)
+      expect(viaWorker).toContain('This invoice has been assigned to Nordfaktor Finans AB.')
+    }
+  })
+
   it('refuses a request with nothing funded and writes nothing', async () => {
     const { b, requestId } = await fundedRequest({ invoices: 1 })
     b.ledger.sqlite.prepare(`update invoice set status = 'approved' where request_id = ?`).run(requestId)

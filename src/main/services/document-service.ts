@@ -1,6 +1,5 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
-import { createElement, type ReactElement } from 'react'
 import { applyBp } from '../../shared/money'
 import { addDays } from '../../shared/dates'
 import { factorDetailsSchema, type FactorDetails } from '../../shared/contract/admin'
@@ -9,10 +8,11 @@ import { AppError, notFound } from '../api/errors'
 import { audit } from '../db/repos/audit-repo'
 import * as repo from '../db/repos/document-repo'
 import { safeFileName } from '../documents/format'
-import { FundingStatement, type StatementLine, type StatementTotals } from '../documents/funding-statement'
-import { chooseVariant, InvoiceNotice, type InvoiceDocVariant } from '../documents/invoice-notice'
+import type { StatementLine, StatementTotals } from '../documents/funding-statement'
+import { chooseVariant, type InvoiceDocVariant } from '../documents/invoice-notice'
+import { createRenderPool, type RenderPool } from '../documents/pool'
 import { renderPdf } from '../documents/render'
-import { VerificationLetter } from '../documents/verification-letter'
+import { templateElement, type TemplateJob } from '../documents/templates'
 import { writeTx, type ServiceContext } from './context'
 
 /** Invoice statuses that mean the factor bought the invoice: a request's documents cover all of them. */
@@ -20,8 +20,14 @@ const FUNDED_STATUSES = ['funded', 'partly_paid', 'paid', 'disputed', 'recoursed
 
 const clientLogoKey = (clientId: number) => `client-logo:${clientId}`
 
+/** Render processes for batch exports (FACTORDESK_RENDER_WORKERS=0 renders in this process). */
+const WORKERS = Math.max(0, Math.min(8, Number(process.env.FACTORDESK_RENDER_WORKERS ?? 2) || 0))
+/** Below this many documents, starting workers costs more than it saves. */
+const POOL_THRESHOLD = 12
+
 export interface PreparedDocument {
-  element: ReactElement
+  /** The template and its data: plain values, so a render worker can take it. */
+  job: TemplateJob
   fileName: string
   title: string
   kind: ExportedFile['kind'] | 'verification-letter'
@@ -34,6 +40,19 @@ export interface PreparedDocument {
  */
 export function createDocumentService(ctx: ServiceContext) {
   const { ledger } = ctx
+  let pool: RenderPool | null = null
+  // In this process, one document at a time: interleaving renders only raises peak memory.
+  let chain: Promise<unknown> = Promise.resolve()
+  const inProcess = (j: TemplateJob): Promise<Buffer> => {
+    const next = chain.then(() => renderPdf(templateElement(j)))
+    chain = next.catch(() => undefined)
+    return next
+  }
+  const renderer = (): ((j: TemplateJob) => Promise<Buffer>) => {
+    if (WORKERS === 0) return inProcess
+    pool ??= createRenderPool(WORKERS)
+    return (j) => pool!.render(j)
+  }
 
   function factor(): FactorDetails {
     const raw = repo.loadSetting(ledger, 'factor')
@@ -58,7 +77,7 @@ export function createDocumentService(ctx: ServiceContext) {
     const v = variant === 'auto' ? chooseVariant(data.noaStatus) : variant
     const kind = v === 'notice' ? 'notice-of-assignment' : 'invoice-copy'
     return {
-      element: createElement(InvoiceNotice, { data, factor: f, clientLogo: clientLogo(invoice.clientId), variant: v, today: ctx.clock.today() }),
+      job: { template: 'invoice', props: { data, factor: f, clientLogo: clientLogo(invoice.clientId), variant: v, today: ctx.clock.today() } },
       fileName: `${safeFileName(invoice.number)}-${kind}.pdf`,
       title: `${v === 'notice' ? 'Notice of assignment' : 'Invoice copy'} ${invoice.number}`,
       kind,
@@ -82,7 +101,7 @@ export function createDocumentService(ctx: ServiceContext) {
     const d = debtor(invoices[0].debtorId)
     const today = ctx.clock.today()
     return {
-      element: createElement(VerificationLetter, { factor: factor(), client: c, clientLogo: clientLogo(c.id), debtor: d, invoices, today, replyBy: addDays(today, 14) }),
+      job: { template: 'verification', props: { factor: factor(), client: c, clientLogo: clientLogo(c.id), debtor: d, invoices, today, replyBy: addDays(today, 14) } },
       fileName: `verification-${safeFileName(d.name)}-${today}.pdf`,
       title: `Verification letter to ${d.name}`,
       kind: 'verification-letter',
@@ -117,7 +136,7 @@ export function createDocumentService(ctx: ServiceContext) {
     const c = client(request.clientId)
     const { lines, totals, source } = statementFigures(requestId, c)
     return {
-      element: createElement(FundingStatement, { factor: f, client: c, clientLogo: clientLogo(c.id), request, lines, totals, source, today: ctx.clock.today() }),
+      job: { template: 'funding-statement', props: { factor: f, client: c, clientLogo: clientLogo(c.id), request, lines, totals, source, today: ctx.clock.today() } },
       fileName: `request-${requestId}-funding-statement.pdf`,
       title: `Funding statement, request ${requestId}`,
       kind: 'funding-statement',
@@ -145,7 +164,7 @@ export function createDocumentService(ctx: ServiceContext) {
 
     async render(q: DocumentRequest): Promise<RenderedDocument> {
       const doc = prepare(q)
-      const pdf = await renderPdf(doc.element)
+      const pdf = await renderPdf(templateElement(doc.job))
       return { fileName: doc.fileName, title: doc.title, mimeType: 'application/pdf', base64: pdf.toString('base64'), bytes: pdf.length }
     },
 
@@ -162,20 +181,25 @@ export function createDocumentService(ctx: ServiceContext) {
       const docs = [...invoices.map((i) => invoiceDocument(i.id, 'auto', f)), statementDocument(requestId, f)]
       const dir = resolve(outDir)
       await mkdir(dir, { recursive: true })
+      // Two invoice numbers can clean up to the same file name ("A/1", "A:1"); the id keeps them apart.
       const used = new Set<string>()
-      const files: ExportedFile[] = []
-      const job = `documents.export:${requestId}`
-      ctx.emit('job.progress', { job, done: 0, total: docs.length, message: `rendering ${docs.length} documents` })
-      for (const doc of docs) {
-        // Two invoice numbers can clean up to the same file name ("A/1", "A:1"); the id keeps them apart.
-        let name = doc.fileName
-        if (used.has(name)) name = name.replace(/\.pdf$/, `-${doc.invoiceId ?? files.length}.pdf`)
+      const names = docs.map((doc, i) => {
+        const name = used.has(doc.fileName) ? doc.fileName.replace(/\.pdf$/, `-${doc.invoiceId ?? i}.pdf`) : doc.fileName
         used.add(name)
-        const pdf = await renderPdf(doc.element)
-        await writeFile(join(dir, name), pdf)
-        files.push({ fileName: name, kind: doc.kind as ExportedFile['kind'], invoiceId: doc.invoiceId, bytes: pdf.length })
-        ctx.emit('job.progress', { job, done: files.length, total: docs.length, message: name })
-      }
+        return name
+      })
+      const job = `documents.export:${requestId}`
+      let done = 0
+      ctx.emit('job.progress', { job, done, total: docs.length, message: `rendering ${docs.length} documents` })
+      const render = docs.length >= POOL_THRESHOLD ? renderer() : inProcess
+      const files: ExportedFile[] = await Promise.all(
+        docs.map(async (doc, i) => {
+          const pdf = await render(doc.job)
+          await writeFile(join(dir, names[i]), pdf)
+          ctx.emit('job.progress', { job, done: ++done, total: docs.length, message: names[i] })
+          return { fileName: names[i], kind: doc.kind as ExportedFile['kind'], invoiceId: doc.invoiceId, bytes: pdf.length }
+        })
+      )
       writeTx(ctx, () => audit(ledger, ctx.clock.now(), { userId, action: 'documents.export', entity: 'financing_request', entityId: requestId, details: { outDir: dir, files: files.length } }))
       return { requestId, outDir: dir, files, ms: Math.round(performance.now() - started) }
     },

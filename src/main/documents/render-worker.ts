@@ -1,0 +1,21 @@
+import { renderPdf } from './render'
+import { templateElement, type TemplateJob } from './templates'
+
+/**
+ * A render worker: a child process forked by pool.ts. It receives { id, job } messages and answers with
+ * the PDF bytes (advanced serialisation carries Buffers as they are). It holds no ledger: the parent
+ * loads the data, so the worker never touches SQLite.
+ */
+interface Request {
+  id: number
+  job: TemplateJob
+}
+
+process.on('message', (m: Request) => {
+  renderPdf(templateElement(m.job)).then(
+    (pdf) => process.send?.({ id: m.id, ok: true, pdf }),
+    (e: unknown) => process.send?.({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) })
+  )
+})
+// The parent going away closes the channel; without this the worker would linger.
+process.on('disconnect', () => process.exit(0))
