@@ -152,3 +152,25 @@ export function pdfText(pdf: Buffer): string {
 export function pageCount(pdf: Buffer): number {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length
 }
+
+export interface WordBox {
+  word: string
+  /** Millimetres from the left and top edges of the page. */
+  left: number
+  top: number
+  right: number
+  bottom: number
+}
+
+/** Where each word sits on page 1, in mm, read back from the PDF by pdftotext -bbox. */
+export function wordBoxes(pdf: Buffer): WordBox[] {
+  const html = execFileSync('pdftotext', ['-bbox', '-f', '1', '-l', '1', '-enc', 'UTF-8', '-', '-'], { input: pdf }).toString('utf8')
+  const mm = (pt: string) => (Number(pt) * 25.4) / 72
+  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+    word: m[5].replace(/&amp;/g, '&'),
+    left: mm(m[1]),
+    top: mm(m[2]),
+    right: mm(m[3]),
+    bottom: mm(m[4])
+  }))
+}

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { formatRfReference } from '../../src/core/rf-reference'
 import type { Events } from '../../src/shared/contract'
-import { FACTOR, fundedRequest, HAS_PDFTOTEXT, logoPng, pageCount, pdfText } from './documents-fixture'
+import { FACTOR, fundedRequest, HAS_PDFTOTEXT, logoPng, pageCount, pdfText, wordBoxes } from './documents-fixture'
 
 if (!HAS_PDFTOTEXT) console.warn('documents.test: pdftotext (poppler-utils) is missing, so the checks on PDF text are skipped; apt-get install -y poppler-utils')
 const withText = it.skipIf(!HAS_PDFTOTEXT)
@@ -49,6 +49,21 @@ describe('invoice documents', () => {
     expect(text).toContain('02.12.2026')
     expect(text).toContain('GERMANY')
     expect(text).toContain('Acknowledgement')
+  })
+
+  withText('places the debtor’s address inside a DIN 5008 / C5 window (20 mm from the left, 45 mm from the top, 85 × 45 mm)', async () => {
+    const { b, invoiceIds } = await fundedRequest()
+    const boxes = wordBoxes(decode((await b.call2('documents.render', { kind: 'invoice', invoiceId: invoiceIds[0] })).base64))
+    const inWindow = (w: { left: number; top: number; right: number; bottom: number }) => w.left >= 20 && w.right <= 105 && w.top >= 45 && w.bottom <= 90
+    // Every line of the address: name, street, town, country. The name also appears in the body, so take its first box.
+    for (const word of ['Bäckström', 'Hauptstraße', '10115', 'Berlin', 'GERMANY']) {
+      const box = boxes.find((w) => w.word === word)
+      expect(box, word).toBeDefined()
+      expect(inWindow(box!), `${word} at ${box!.left.toFixed(1)}/${box!.top.toFixed(1)} mm`).toBe(true)
+    }
+    // Nothing else may show through the window except the return line and the notes zone.
+    const intruders = boxes.filter((w) => inWindow(w) && w.top > 62 && !['Bäckström', 'Éclairage', 'GmbH', 'Hauptstraße', '5', '10115', 'Berlin', 'GERMANY'].includes(w.word))
+    expect(intruders.map((w) => w.word)).toEqual([])
   })
 
   withText('prints the invoice copy with the assignment notation once the debtor has been notified', async () => {
