@@ -72,7 +72,7 @@ async function withLedger<T>(n: number, openShare: number, fn: (l: Ledger, dir: 
 }
 
 /** First page of the collection list from the stored summary, beside ranking by GROUP BY over the invoices. */
-async function firstPage(n: number, target: number): Promise<BenchRow> {
+export async function firstPage(n: number, target: number): Promise<BenchRow> {
   return withLedger(n, 1, async (ledger) => {
     const b = createBackend(ledger, { clock: clockAt({ v: TODAY }), log: () => {} })
     b.services.collection.refresh(TODAY)
@@ -87,7 +87,7 @@ async function firstPage(n: number, target: number): Promise<BenchRow> {
  * ledger whose state is that of a run 30 days earlier. Baseline: one raw scan of the open invoices with
  * their dunning state, the floor for anything that looks at every open item.
  */
-async function catchUp(n: number, openShare: number): Promise<BenchRow> {
+export async function catchUp(n: number, openShare: number): Promise<BenchRow> {
   return withLedger(n, openShare, async (ledger) => {
     const day = { v: addDays(TODAY, -30) }
     const b = createBackend(ledger, { clock: clockAt(day), log: () => {} })

@@ -52,13 +52,17 @@ export function debtorIdRange(ledger: Ledger): { lo: number; hi: number } {
   return r
 }
 
-/** Open invoices of a debtor-id range due up to `until` (which reaches into the pre-due window), with their dunning state. */
+/**
+ * Open invoices of a debtor-id range due up to `until` (which reaches into the pre-due window), with
+ * their dunning state. Pinned to the (debtor, status, due) index: left to itself the planner walks the
+ * status index, which visits every open invoice once per chunk.
+ */
 export function loadRunInvoices(ledger: Ledger, lo: number, hi: number, until: string): RunInvoiceRow[] {
   return cached(ledger,
     
       `select i.id, i.debtor_id as debtorId, i.client_id as clientId, i.number, i.rf_ref as rfRef, i.currency, i.face, i.open_amount as open, i.due_date as dueDate, i.status,
         d.plan_id as planId, d.level, d.last_sent_date as lastSentDate, coalesce(d.interest_claimed, 0) as interestClaimed, coalesce(d.compensation_claimed, 0) as compensationClaimed
-       from invoice i left join invoice_dunning d on d.invoice_id = i.id
+       from invoice i indexed by invoice_debtor_idx left join invoice_dunning d on d.invoice_id = i.id
        where i.debtor_id between ? and ? and i.status in ${OPEN} and i.due_date <= ? and i.open_amount > 0`
     )
     .all(lo, hi, until) as RunInvoiceRow[]

@@ -7,6 +7,11 @@ export function TodayView({ onOpen }: { onOpen: (debtorId: number) => void }) {
   const t = useApi('collections.today', {})
   const approve = useApiMutation('reminders.approve')
   const reject = useApiMutation('reminders.reject')
+  const outbox = useApi('outbox.list', { limit: 200 })
+  const retry = useApiMutation('outbox.retry')
+  const deliver = useApiMutation('outbox.deliver')
+  // Nothing counts as sent unless the server accepted it: what is stuck is shown with its error.
+  const problems = (outbox.data ?? []).filter((m) => m.status === 'failed' || (m.status === 'queued' && m.lastError))
   if (!t.data) return <div className="panel muted">{t.error?.message ?? 'Loading…'}</div>
   const v = t.data
   return (
@@ -20,6 +25,20 @@ export function TodayView({ onOpen }: { onOpen: (debtorId: number) => void }) {
                 <td><a onClick={() => onOpen(a.debtorId)}>{a.debtorName}</a></td><td>level {a.level} by {a.channel}</td>
                 <td className="num">{fmt.money(a.total, a.currency)}</td><td className="num">fee {fmt.money(a.fee, a.currency)}</td>
                 <td className="num"><button onClick={() => approve.mutate({ id: a.id })}>Approve</button> <button onClick={() => reject.mutate({ id: a.id, reason: 'held back by controller' })}>Hold back</button></td>
+              </tr>
+            ))}
+          </tbody></table>
+        )}
+      </section>
+      <section className="panel">
+        <div className="panel-head"><h2>Delivery problems</h2><span className={`badge ${problems.length ? 'tone-bad' : ''}`}>{problems.length}</span></div>
+        {problems.length === 0 ? <p className="muted">Every reminder that was due went out.</p> : (
+          <table className="coll-items"><tbody>
+            {problems.map((m) => (
+              <tr key={m.id}>
+                <td>{m.channel} to {m.recipient ?? '(no address)'}</td><td className="neg small">{m.lastError}</td>
+                <td><span className="badge inline">{m.status} · {m.attempts} tries</span></td>
+                <td className="num"><button onClick={() => retry.mutate({ id: m.id }, { onSuccess: () => deliver.mutate({}) })}>Retry now</button></td>
               </tr>
             ))}
           </tbody></table>
