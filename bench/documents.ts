@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { tmpdir } from 'node:os'
+import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fundedRequest } from '../tests/integration/documents-fixture'
 import { fontsFolder } from '../src/main/documents/fonts'
@@ -76,11 +76,14 @@ export async function benchDocuments(): Promise<BenchRow[]> {
       'Acknowledgement: we acknowledge the assignment and will pay only to the IBAN above.'
     ]
     const baseline = await pdfkitLetters(60, lines)
+    // Both cores are shared with whatever else runs: the load average says how far to trust the figures.
+    const load = loadavg()[0]
     return [
       { name: `export ${INVOICES} invoices + statement, 2 render workers (warm)`, value: rate(warm), unit: 'PDFs/s', baseline, baselineName: 'pdfkit direct, same text and font', target: '>= 30 PDFs/s', pass: rate(warm) >= 30 },
       { name: 'export, first run (starts the workers)', value: rate(cold), unit: 'PDFs/s', baseline, baselineName: 'pdfkit direct, same text and font' },
       { name: 'one notice in-process, median', value: single[Math.floor(single.length / 2)], unit: 'ms', baseline: 1000 / baseline, baselineName: 'pdfkit direct, per page' },
-      { name: 'one notice in-process, p95', value: single[Math.floor(single.length * 0.95)], unit: 'ms' }
+      { name: 'one notice in-process, p95', value: single[Math.floor(single.length * 0.95)], unit: 'ms' },
+      { name: 'machine load average (1 min) at the end of the run', value: load, unit: 'runnable' }
     ]
   } finally {
     rmSync(dir, { recursive: true, force: true })

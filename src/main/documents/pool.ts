@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { fontsFolder } from './fonts'
 import { renderPdf } from './render'
 import { templateElement, type TemplateJob } from './templates'
 
@@ -45,7 +46,8 @@ function findUp(start: string, rel: string, levels = 6): string | null {
 export function workerScript(): WorkerScript | null {
   const here = dirname(fileURLToPath(import.meta.url))
   // React and the reconciler run their development builds unless told otherwise: about 25 % slower.
-  const env = { NODE_ENV: process.env.NODE_ENV ?? 'production' }
+  // The font folder is resolved here: a worker run as plain Node inside Electron has no resourcesPath.
+  const env = { NODE_ENV: process.env.NODE_ENV ?? 'production', FACTORDESK_FONTS: fontsFolder() }
   const built = findUp(here, 'render-worker.js', 3)
   if (built) return { path: built, execArgv: [], env }
   const source = join(here, 'render-worker.ts')
