@@ -140,53 +140,85 @@ export function createRequestIntakeService(ctx: ServiceContext) {
     return { read: r, key }
   }
 
+  /**
+   * Stages of a check or import for the progress bar. The checks and the store run in one synchronous
+   * transaction, so the stage is announced and the event loop let go once before it starts.
+   */
+  const stage = async (done: number, total: number, message: string) => {
+    ctx.emit('job.progress', { job: 'requests.intake', done, total, message })
+    if (done < total) await new Promise((r) => setImmediate(r))
+  }
+
+  /**
+   * The synchronous half of import: checks the lines already read and stores them in one transaction.
+   * The demo generator comes in here too, so its requests carry the checks a real import gives.
+   */
+  function storeRead(clientId: number, files: ReadFiles, fileDigest: string, token: string | undefined, userId: number | null): ImportResult {
+    const client = clientOf(clientId)
+    const result = writeTx(ctx, () => {
+      const { preview, lines, newDebtors } = assess(ctx, client, files, fileDigest)
+      if (preview.errors.length) {
+        throw new AppError('FILE_ERRORS', `${preview.errors.length} problem${preview.errors.length > 1 ? 's' : ''} in the file, nothing was stored; first: ${preview.errors[0].message}`, preview.errors.slice(0, 200).map((e) => ({ path: `${e.file} line ${e.line}`, message: e.message })))
+      }
+      if (token && token !== preview.token) throw new AppError('STALE_PREVIEW', 'the ledger changed since the preview (checks or duplicates differ); preview the file again before importing')
+      const toStore = preview.rows.map((r, i) => ({ r, l: lines[i] })).filter((x) => !x.r.skipped)
+      if (!toStore.length) return { ...preview, requestId: null, stored: 0 }
+      const at = clock.now()
+      const created = new Map<string, number>()
+      const storedKeys = new Set(toStore.map((x) => x.l.debtorKey))
+      for (const [key, l] of newDebtors) {
+        if (!storedKeys.has(key)) continue
+        created.set(key, insertDebtor(ledger, { name: l.debtorName, nameNorm: normaliseName(l.debtorName), regNo: l.debtorRegNo, country: l.debtorCountry, language: 'en', creditLimit: 0, limitCurrency: l.currency, riskClass: 'standard', paymentRating: 'B', needsReview: true }, at))
+      }
+      const debtorId = (key: string) => (key.startsWith('d') ? Number(key.slice(1)) : created.get(key)!)
+      const formats = [...new Set(preview.files.map((f) => f.format))]
+      const requestId = insertRequest(ledger, {
+        clientId: client.id, source: formats.length === 1 ? formats[0] : 'mixed', fileName: preview.files.map((f) => f.name).join(', ').slice(0, 250),
+        currency: client.agreement.currency, total: toStore.reduce((s, x) => s + x.r.amount, 0), submittedDate: clock.today(), preparedBy: userId
+      }, at)
+      ensurePairs(ledger, client.id, new Set(toStore.map((x) => debtorId(x.l.debtorKey))))
+      const checks = toStore.map(({ r, l }) => ({
+        requestId,
+        checks: r.checks,
+        invoiceId: invoices.insert({ clientId: client.id, debtorId: debtorId(l.debtorKey), requestId, number: l.number, currency: l.currency, face: l.amount, issueDate: l.issueDate, dueDate: l.dueDate, status: 'submitted' })
+      }))
+      insertChecks(ledger, checks)
+      audit(ledger, at, { userId, action: 'request.import', entity: 'financing_request', entityId: requestId, details: { clientId: client.id, files: preview.files, invoices: toStore.length, total: toStore.reduce((s, x) => s + x.r.amount, 0), skippedDuplicates: preview.totals.skipped, newDebtors: created.size } })
+      return { ...preview, requestId, stored: toStore.length }
+    })
+    if (result.requestId) ctx.emit('ledger.changed', { scope: ['requests', 'invoices', 'debtors'] })
+    return result
+  }
+
   return {
     async preview(input: { clientId: number; files: UploadedFile[]; mappingId?: number; mapping?: ColumnMapping }): Promise<RequestPreview> {
       const client = clientOf(input.clientId)
       const m = mappingFor(client.id, input.mappingId, input.mapping)
-      const r = await read(input.files, m)
-      return assess(ctx, client, r.read, r.key).preview
+      try {
+        await stage(0, 2, `Reading ${input.files.length === 1 ? input.files[0].name : `${input.files.length} files`}`)
+        const r = await read(input.files, m)
+        await stage(1, 2, `Checking ${r.read.lines.length.toLocaleString('en')} invoices`)
+        return assess(ctx, client, r.read, r.key).preview
+      } finally {
+        await stage(2, 2, 'Checked')
+      }
     },
 
     /** Stores what preview showed, all or nothing. Any file error, or a changed ledger (token), stores nothing. */
     async import(input: { clientId: number; files: UploadedFile[]; mappingId?: number; mapping?: ColumnMapping; token?: string }, userId: number | null): Promise<ImportResult> {
       const client = clientOf(input.clientId)
       const m = mappingFor(client.id, input.mappingId, input.mapping)
-      const r = await read(input.files, m)
-      const result = writeTx(ctx, () => {
-        const { preview, lines, newDebtors } = assess(ctx, client, r.read, r.key)
-        if (preview.errors.length) {
-          throw new AppError('FILE_ERRORS', `${preview.errors.length} problem${preview.errors.length > 1 ? 's' : ''} in the file, nothing was stored; first: ${preview.errors[0].message}`, preview.errors.slice(0, 200).map((e) => ({ path: `${e.file} line ${e.line}`, message: e.message })))
-        }
-        if (input.token && input.token !== preview.token) throw new AppError('STALE_PREVIEW', 'the ledger changed since the preview (checks or duplicates differ); preview the file again before importing')
-        const toStore = preview.rows.map((r, i) => ({ r, l: lines[i] })).filter((x) => !x.r.skipped)
-        if (!toStore.length) return { ...preview, requestId: null, stored: 0 }
-        const at = clock.now()
-        const created = new Map<string, number>()
-        const storedKeys = new Set(toStore.map((x) => x.l.debtorKey))
-        for (const [key, l] of newDebtors) {
-          if (!storedKeys.has(key)) continue
-          created.set(key, insertDebtor(ledger, { name: l.debtorName, nameNorm: normaliseName(l.debtorName), regNo: l.debtorRegNo, country: l.debtorCountry, language: 'en', creditLimit: 0, limitCurrency: l.currency, riskClass: 'standard', paymentRating: 'B', needsReview: true }, at))
-        }
-        const debtorId = (key: string) => (key.startsWith('d') ? Number(key.slice(1)) : created.get(key)!)
-        const formats = [...new Set(preview.files.map((f) => f.format))]
-        const requestId = insertRequest(ledger, {
-          clientId: client.id, source: formats.length === 1 ? formats[0] : 'mixed', fileName: preview.files.map((f) => f.name).join(', ').slice(0, 250),
-          currency: client.agreement.currency, total: toStore.reduce((s, x) => s + x.r.amount, 0), submittedDate: clock.today(), preparedBy: userId
-        }, at)
-        ensurePairs(ledger, client.id, new Set(toStore.map((x) => debtorId(x.l.debtorKey))))
-        const checks = toStore.map(({ r, l }) => ({
-          requestId,
-          checks: r.checks,
-          invoiceId: invoices.insert({ clientId: client.id, debtorId: debtorId(l.debtorKey), requestId, number: l.number, currency: l.currency, face: l.amount, issueDate: l.issueDate, dueDate: l.dueDate, status: 'submitted' })
-        }))
-        insertChecks(ledger, checks)
-        audit(ledger, at, { userId, action: 'request.import', entity: 'financing_request', entityId: requestId, details: { clientId: client.id, files: preview.files, invoices: toStore.length, total: toStore.reduce((s, x) => s + x.r.amount, 0), skippedDuplicates: preview.totals.skipped, newDebtors: created.size } })
-        return { ...preview, requestId, stored: toStore.length }
-      })
-      if (result.requestId) ctx.emit('ledger.changed', { scope: ['requests', 'invoices', 'debtors'] })
-      return result
+      try {
+        await stage(0, 2, `Reading ${input.files.length === 1 ? input.files[0].name : `${input.files.length} files`}`)
+        const r = await read(input.files, m)
+        await stage(1, 2, `Checking and storing ${r.read.lines.length.toLocaleString('en')} invoices`)
+        return storeRead(client.id, r.read, r.key, input.token, userId)
+      } finally {
+        await stage(2, 2, 'Imported')
+      }
     },
+
+    storeRead,
 
     listMappings: (clientId: number): MappingRow[] => (clientOf(clientId), mappings.listMappings(ledger, clientId)),
     saveMapping(clientId: number, name: string, mapping: ColumnMapping, userId: number | null): MappingRow {

@@ -113,7 +113,7 @@ export function ApprovalsPage() {
                 <div className="apr-row1"><span className="strong">{r.clientName}</span><span>{fmt.money(r.total, r.currency)}</span></div>
                 <div className="apr-row2 muted small">
                   <span>#{r.id} · {fmt.date(r.submittedDate)} · {r.invoices} inv.</span>
-                  <span>{r.withErrors > 0 && <b className="tag err">{r.withErrors} err</b>}{r.withWarnings > 0 && <b className="tag warn">{r.withWarnings} warn</b>}{r.needsTwoApprovals && <b className="tag info">4 eyes</b>}</span>
+                  <span>{r.withErrors > 0 && <b className="tag err">{r.withErrors} err</b>}{r.withWarnings > 0 && <b className="tag warn">{r.withWarnings} warn</b>}{r.needsTwoApprovals && <b className="tag note">4 eyes</b>}</span>
                 </div>
               </li>
             ))}
