@@ -94,6 +94,18 @@ describe('invoice documents', () => {
     expect(text).toContain('Åkerlund & Söner Trävaror AB')
   })
 
+  it('refuses a client logo that is not an image, and still prints when a stored logo cannot be read', async () => {
+    const { b, invoiceIds, clientId } = await fundedRequest()
+    const bad = 'data:image/png;base64,AAAAAAAAAAAAAAAA'
+    const r = await b.call('documents.setClientLogo', { clientId, logo: bad }, { userId: null, transport: 'test' })
+    expect(r.ok || r.error.message).toBe('logo: the data is not a PNG or JPEG image')
+    // The factor's logo is stored by Settings, which only checks the data URL's form: a bad one is left out, the name stays.
+    await b.call2('settings.setFactor', { ...FACTOR, logo: bad })
+    const pdf = decode((await b.call2('documents.render', { kind: 'invoice', invoiceId: invoiceIds[0] })).base64)
+    expect(pageCount(pdf)).toBe(1)
+    if (HAS_PDFTOTEXT) expect(wordBoxes(pdf).filter((w) => w.word === 'Nordfaktor' && w.top < 40 && w.left > 105)).toHaveLength(1) // top right, in the letterhead
+  })
+
   it('refuses to print without the factor’s details, and names what is missing', async () => {
     const { b, invoiceIds } = await fundedRequest({ factor: false })
     const r = await b.call('documents.render', { kind: 'invoice', invoiceId: invoiceIds[0] }, { userId: null, transport: 'test' })

@@ -20,6 +20,23 @@ const FUNDED_STATUSES = ['funded', 'partly_paid', 'paid', 'disputed', 'recoursed
 
 const clientLogoKey = (clientId: number) => `client-logo:${clientId}`
 
+/** A broken logo or a layout bug names the document it hit instead of surfacing as an internal error. */
+async function rendered(doc: PreparedDocument, run: () => Promise<Buffer>): Promise<Buffer> {
+  try {
+    return await run()
+  } catch (e) {
+    throw new AppError('RENDER_FAILED', `could not render ${doc.title}: ${e instanceof Error ? e.message : String(e)}`)
+  }
+}
+
+/** The data URL's bytes start like the image type it claims (PNG signature or JPEG SOI marker). */
+function isImage(dataUrl: string): boolean {
+  const [head, data] = dataUrl.split(',', 2)
+  const bytes = Buffer.from(data ?? '', 'base64')
+  if (head.includes('image/png')) return bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))
+  return bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff
+}
+
 /** Render processes for batch exports (FACTORDESK_RENDER_WORKERS=0 renders in this process). */
 const WORKERS = Math.max(0, Math.min(8, Number(process.env.FACTORDESK_RENDER_WORKERS ?? 2) || 0))
 /** Below this many documents, starting workers costs more than it saves. */
@@ -164,7 +181,7 @@ export function createDocumentService(ctx: ServiceContext) {
 
     async render(q: DocumentRequest): Promise<RenderedDocument> {
       const doc = prepare(q)
-      const pdf = await renderPdf(templateElement(doc.job))
+      const pdf = await rendered(doc, () => renderPdf(templateElement(doc.job)))
       return { fileName: doc.fileName, title: doc.title, mimeType: 'application/pdf', base64: pdf.toString('base64'), bytes: pdf.length }
     },
 
@@ -194,7 +211,7 @@ export function createDocumentService(ctx: ServiceContext) {
       const render = docs.length >= POOL_THRESHOLD ? renderer() : inProcess
       const files: ExportedFile[] = await Promise.all(
         docs.map(async (doc, i) => {
-          const pdf = await render(doc.job)
+          const pdf = await rendered(doc, () => render(doc.job))
           await writeFile(join(dir, names[i]), pdf)
           ctx.emit('job.progress', { job, done: ++done, total: docs.length, message: names[i] })
           return { fileName: names[i], kind: doc.kind as ExportedFile['kind'], invoiceId: doc.invoiceId, bytes: pdf.length }
@@ -206,6 +223,7 @@ export function createDocumentService(ctx: ServiceContext) {
 
     setClientLogo(clientId: number, logo: string, userId: number | null): { clientId: number; hasLogo: boolean } {
       client(clientId)
+      if (logo && !isImage(logo)) throw new AppError('INVALID_INPUT', 'logo: the data is not a PNG or JPEG image', [{ path: 'logo', message: 'not a PNG or JPEG image' }])
       writeTx(ctx, () => {
         if (logo) repo.saveSetting(ledger, clientLogoKey(clientId), logo)
         else repo.deleteSetting(ledger, clientLogoKey(clientId))
