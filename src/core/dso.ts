@@ -30,3 +30,31 @@ export function countBackDso(arEnd: number, months: readonly { sales: number; da
   if (!anySales) return null
   return Math.round(dso * 10) / 10
 }
+
+export interface CeiInputs {
+  /** AR at the start of the period (the end of the day before it). */
+  beginAr: number
+  /** Credit sales (purchased face) in the period. */
+  sales: number
+  /** AR at the end of the period. */
+  endAr: number
+  /** The part of endAr not yet past due. */
+  endCurrentAr: number
+}
+
+/**
+ * Collection effectiveness index (domain-research 8.8), the variant without dividing sales by the number
+ * of months: (BeginAR + Sales - EndAR) / (BeginAR + Sales - EndCurrentAR) x 100, i.e. what was collected
+ * out of what could have been collected (everything except what is not yet due). One decimal; null when
+ * nothing was collectable.
+ */
+export function ceiPercent(i: CeiInputs): number | null {
+  const collectable = i.beginAr + i.sales - i.endCurrentAr
+  if (collectable <= 0) return null
+  return Math.round(((i.beginAr + i.sales - i.endAr) / collectable) * 1000) / 10
+}
+
+/** Share of open AR more than 90 days past due, percent with one decimal; null when nothing is open. */
+export function atRiskPercent(openAr: number, over90: number): number | null {
+  return openAr > 0 ? Math.round((over90 / openAr) * 1000) / 10 : null
+}

@@ -64,6 +64,35 @@ describe('dashboard.summary', () => {
     expect(after.dso[0].points[11]).toMatchObject({ arEnd: 4000, sales: 4000 })
   })
 
+  it('computes CEI over the last 90 days and the at-risk share of open AR', async () => {
+    const b = testBackend('2026-11-30')
+    const p = await parties(b)
+    // Open at the period start (end of 1 Sep): B1 1,000 and B2 2,000.
+    anInvoice(b, { ...p, n: 'B1', face: 1000, issue: '2026-08-01', due: '2026-08-31', status: 'funded' }) // 91 days past due
+    anInvoice(b, { ...p, n: 'B2', face: 2000, issue: '2026-08-10', due: '2026-09-10', status: 'paid', open: 0, closed: '2026-10-15' })
+    // Sold in the period: 3,500.
+    anInvoice(b, { ...p, n: 'P1', face: 3000, issue: '2026-10-01', due: '2026-12-15', status: 'funded' }) // not yet due
+    anInvoice(b, { ...p, n: 'P2', face: 500, open: 200, issue: '2026-10-05', due: '2026-11-04', status: 'partly_paid' })
+    anInvoice(b, { ...p, n: 'X1', face: 9999, issue: '2026-11-01', due: '2026-12-01', status: 'rejected' }) // never bought
+
+    const s = await b.call2('dashboard.summary', {})
+    const k = s.kpis.find((x) => x.currency === 'EUR')!
+    // End AR 1,000 + 3,000 + 200 = 4,200, of which 3,000 current.
+    expect(k.ceiInputs).toEqual({ from: '2026-09-02', to: '2026-11-30', beginAr: 3000, sales: 3500, endAr: 4200, endCurrentAr: 3000 })
+    // (3,000 + 3,500 - 4,200) / (3,000 + 3,500 - 3,000) = 2,300 / 3,500
+    expect(k.cei).toBe(65.7)
+    // 1,000 of 4,200 is more than 90 days past due.
+    expect(k.atRisk).toBe(23.8)
+    expect(s.currencies).toEqual(['EUR'])
+
+    // As of an earlier date, invoices issued later are not there yet and ages are shorter.
+    const earlier = await b.call2('dashboard.summary', { asOf: '2026-09-30' })
+    expect(earlier.openBalance[0]).toMatchObject({ amount: 1000, count: 1 })
+    expect(earlier.kpis[0].atRisk).toBe(0)
+    // B2 was still open then: AR at 30 Sep = 3,000 at face.
+    expect(earlier.kpis[0].ceiInputs.endAr).toBe(3000)
+  })
+
   it('refuses a malformed date naming the field', async () => {
     const b = testBackend()
     const r = await b.call('dashboard.summary', { asOf: '2026-02-30' }, { userId: null, transport: 'test' })

@@ -1,10 +1,12 @@
 import type Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLedger, type Ledger } from '../../src/main/db/open'
-import { openAging } from '../../src/main/db/repos/dashboard-repo'
+import { openAging, rebuildReceivableDays } from '../../src/main/db/repos/dashboard-repo'
 import { debtorDetail } from '../../src/main/db/repos/debtor-detail-repo'
 import { listInvoices } from '../../src/main/db/repos/invoices-repo'
 import { seedDemo } from '../../src/main/demo/seed'
+import { createDashboardService, type DashboardService } from '../../src/main/services/dashboard-service'
+import { fixedClock } from '../../src/shared/dates'
 
 /**
  * The screens' queries must walk indexes, not the invoice table: at a million invoices a full scan is a
@@ -110,5 +112,49 @@ describe('query plans of the screens', () => {
     for (const line of aging) expect(fullScan(line, 'invoice'), line).toBe(false)
     const overdue = { sql: "select id, open_amount from invoice where status in ('funded','partly_paid','disputed') and due_date < ? order by status, due_date limit 200", args: [TODAY] }
     expect(plan(ledger, overdue).join('\n')).toMatch(/SEARCH invoice USING (COVERING )?INDEX \w+ \(status=\?/)
+  })
+})
+
+describe('query plans of the dashboard', () => {
+  let ledger: Ledger
+  beforeAll(() => {
+    ledger = openLedger(':memory:')
+    seedDemo(ledger, { seed: 5, invoices: 3000, today: TODAY })
+  })
+  afterAll(() => ledger.close())
+
+  const run = (fn: (s: DashboardService) => unknown) => capture(ledger, () => fn(createDashboardService({ ledger, clock: fixedClock(TODAY), emit: () => {} })))
+
+  it('summary reads the open invoices only from the partial covering index, with or without a currency', () => {
+    for (const currency of [undefined, 'EUR']) {
+      const stmts = run((s) => s.summary({ currency }))
+      const onInvoice = stmts.filter((s) => /from invoice\b/i.test(s.sql))
+      expect(onInvoice).toHaveLength(1)
+      const p = plan(ledger, onInvoice[0]).join('\n')
+      expect(p, onInvoice[0].sql).toMatch(/SEARCH invoice USING COVERING INDEX invoice_open_aging_idx \(status=\?/)
+      expect(p).not.toMatch(/TEMP B-TREE/)
+    }
+  })
+
+  it('summary and DSO never read the invoice table for sales or receivables: they read the receivable_day rollup by its key', () => {
+    const stmts = [...run((s) => s.summary({})), ...run((s) => s.dso({})), ...run((s) => s.dso({ currency: 'SEK', asOf: '2026-06-30' }))]
+    const rollup = stmts.filter((s) => /from receivable_day/i.test(s.sql))
+    expect(rollup.length).toBeGreaterThanOrEqual(4)
+    for (const s of stmts.filter((x) => !/from invoice\b/i.test(x.sql))) {
+      for (const line of plan(ledger, s)) expect(line, s.sql).not.toMatch(/\binvoice\b(?!_)/)
+    }
+    const withCurrency = rollup.find((s) => /currency = @currency/.test(s.sql))!
+    expect(plan(ledger, withCurrency).join('\n')).toMatch(/SEARCH receivable_day USING (PRIMARY KEY|(COVERING )?INDEX sqlite_autoindex_receivable_day_1) \(currency=\?/)
+  })
+
+  it('the rollup kept by the triggers equals one recomputed from the invoices', () => {
+    // Seeded below the bulk threshold, so every invoice went through the triggers; then change a few.
+    ledger.sqlite.prepare("update invoice set status = 'paid', open_amount = 0, closed_date = '2026-11-20' where id in (select id from invoice where status = 'funded' limit 5)").run()
+    ledger.sqlite.prepare("update invoice set open_amount = open_amount - 1 where id in (select id from invoice where status = 'partly_paid' and open_amount > 1 limit 5)").run()
+    const read = () => ledger.sqlite.prepare('select currency, day, sales, ar_in, ar_out from receivable_day where sales <> 0 or ar_in <> 0 or ar_out <> 0 order by currency, day').all()
+    const kept = read()
+    expect(kept.length).toBeGreaterThan(100)
+    rebuildReceivableDays(ledger)
+    expect(read()).toEqual(kept)
   })
 })

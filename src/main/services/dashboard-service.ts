@@ -1,5 +1,5 @@
-import { countBackDso } from '../../core/dso'
-import type { AgingBucket, DashboardSummary, DsoPoint, DsoSeries } from '../../shared/contract'
+import { atRiskPercent, ceiPercent, countBackDso } from '../../core/dso'
+import { CEI_DAYS, type AgingBucket, type CurrencyKpis, type DashboardSummary, type DsoPoint, type DsoSeries } from '../../shared/contract'
 import { addDays, addMonths, diffDays, endOfMonth, startOfMonth } from '../../shared/dates'
 import * as repo from '../db/repos/dashboard-repo'
 import type { ServiceContext } from './context'
@@ -32,53 +32,52 @@ function byCurrency(rows: repo.OpenAgingRow[]): repo.OpenAgingRow[] {
 }
 
 export function createDashboardService(ctx: ServiceContext) {
-  // The DSO series reads three years of invoices; it only changes when something is posted or added.
-  const dsoCache = new Map<string, DsoSeries>()
-
-  function computeDso(asOf: string, currency?: string): DsoSeries {
-    const chart = monthList(asOf, MONTHS)
-    const salesMonths = monthList(asOf, MONTHS + LOOKBACK)
-    const sales = repo.salesByMonth(ctx.ledger, `${salesMonths[0]}-01`, asOf, currency)
-    const spans = repo.receivableSpans(ctx.ledger, `${chart[0]}-01`, asOf, currency)
-    const currencies = [...new Set([...sales.map((r) => r.currency), ...spans.map((r) => r.currency)])].sort()
-    const dso = currencies.map((cur) => {
-      const salesOf = new Map(sales.filter((s) => s.currency === cur).map((s) => [s.month, s.face]))
-      const mySpans = spans.filter((s) => s.currency === cur)
-      const points: DsoPoint[] = chart.map((month) => {
-        // In AR at the month's end: issued in or before the month, closed after it (or still open).
-        const arEnd = mySpans.filter((s) => s.issued <= month && s.closed > month).reduce((sum, s) => sum + s.amount, 0)
-        const back = salesMonths.filter((m) => m <= month).reverse().map((m) => ({ sales: salesOf.get(m) ?? 0, days: monthDays(m, asOf) }))
-        return { month, arEnd, sales: salesOf.get(month) ?? 0, dso: countBackDso(arEnd, back) }
-      })
-      return { currency: cur, points }
-    })
-    return { asOf, dso }
-  }
-
   return {
     summary(input: { asOf?: string; currency?: string }): DashboardSummary {
       const asOf = input.asOf ?? ctx.clock.today()
       const edges = { d30: addDays(asOf, -30), d60: addDays(asOf, -60), d90: addDays(asOf, -90), d120: addDays(asOf, -120) }
       const open = byCurrency(repo.openAging(ctx.ledger, asOf, edges, input.currency))
+      const begin = addDays(asOf, -CEI_DAYS)
+      const period = repo.periodReceivables(ctx.ledger, begin, asOf, input.currency)
+      const kpis: CurrencyKpis[] = period.map((p) => {
+        const o = open.find((r) => r.currency === p.currency)
+        // Current (not yet due) AR can only come from the open items; never more than the period-end AR.
+        const endCurrentAr = Math.min(o?.notDue ?? 0, p.endAr)
+        const ceiInputs = { from: addDays(begin, 1), to: asOf, beginAr: p.beginAr, sales: p.sales, endAr: p.endAr, endCurrentAr }
+        return { currency: p.currency, cei: ceiPercent(ceiInputs), ceiInputs, atRisk: o ? atRiskPercent(o.amount, o.d91_120 + o.over120) : null }
+      })
       return {
         asOf,
+        currencies: repo.receivableCurrencies(ctx.ledger),
         openBalance: open.map((r) => ({ currency: r.currency, amount: r.amount, count: r.count, overdue: r.amount - r.notDue })),
         aging: open.map((r) => ({
           currency: r.currency,
           buckets: { notDue: r.notDue, d1_30: r.d1_30, d31_60: r.d31_60, d61_90: r.d61_90, d91_120: r.d91_120, over120: r.over120 } satisfies Record<AgingBucket, number>
-        }))
+        })),
+        kpis
       }
     },
 
+    /** Reads the receivable_day rollup (a few hundred rows), so there is nothing to cache. */
     dso(input: { asOf?: string; currency?: string }): DsoSeries {
       const asOf = input.asOf ?? ctx.clock.today()
-      const key = `${asOf}|${input.currency ?? ''}|${repo.ledgerFingerprint(ctx.ledger)}`
-      const hit = dsoCache.get(key)
-      if (hit) return hit
-      const fresh = computeDso(asOf, input.currency)
-      if (dsoCache.size > 20) dsoCache.clear()
-      dsoCache.set(key, fresh)
-      return fresh
+      const chart = monthList(asOf, MONTHS)
+      const salesMonths = monthList(asOf, MONTHS + LOOKBACK)
+      const rows = repo.monthlyReceivables(ctx.ledger, asOf, input.currency)
+      const currencies = [...new Set(rows.map((r) => r.currency))]
+      const dso = currencies.map((cur) => {
+        const mine = rows.filter((r) => r.currency === cur)
+        const salesOf = new Map(mine.map((r) => [r.month, r.sales]))
+        // AR at a month end = every change up to and including that month.
+        const arAt = (month: string) => mine.reduce((sum, r) => (r.month <= month ? sum + r.arChange : sum), 0)
+        const points: DsoPoint[] = chart.map((month) => {
+          const arEnd = arAt(month)
+          const back = salesMonths.filter((m) => m <= month).reverse().map((m) => ({ sales: salesOf.get(m) ?? 0, days: monthDays(m, asOf) }))
+          return { month, arEnd, sales: salesOf.get(month) ?? 0, dso: countBackDso(arEnd, back) }
+        })
+        return { currency: cur, points }
+      })
+      return { asOf, dso }
     }
   }
 }

@@ -17,10 +17,30 @@ export interface DsoPoint {
   dso: number | null
 }
 
+/** Days the CEI period spans, ending with asOf. */
+export const CEI_DAYS = 90
+
+export interface CurrencyKpis {
+  currency: string
+  /**
+   * Collection effectiveness index over the CEI_DAYS days ending asOf, percent, one decimal:
+   * (BeginAR + Sales - EndAR) / (BeginAR + Sales - EndCurrentAR) x 100 (sales not divided by months).
+   * Null when nothing was collectable.
+   */
+  cei: number | null
+  /** The figures the CEI was computed from (minor units), for the tooltip. */
+  ceiInputs: { from: string; to: string; beginAr: number; sales: number; endAr: number; endCurrentAr: number }
+  /** Open AR more than 90 days past due as a percent of open AR, one decimal; null when nothing is open. */
+  atRisk: number | null
+}
+
 export interface DashboardSummary {
   asOf: string
+  /** Every currency with purchased invoices, whatever the filter: the currency picker's choices. */
+  currencies: string[]
   openBalance: { currency: string; amount: number; count: number; overdue: number }[]
   aging: { currency: string; buckets: Record<AgingBucket, number> }[]
+  kpis: CurrencyKpis[]
 }
 
 export interface DsoSeries {
@@ -31,6 +51,6 @@ export interface DsoSeries {
 
 export const dashboardContract = {
   'dashboard.summary': method(z.object({ asOf: localDate.optional(), currency: currency.optional() })).returns<DashboardSummary>(),
-  /** Separate from the summary: it reads every purchased invoice of three years, so the tiles need not wait for it. */
+  /** Separate from the summary so the tiles and the chart load independently. */
   'dashboard.dso': method(z.object({ asOf: localDate.optional(), currency: currency.optional() })).returns<DsoSeries>()
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Ledger } from '../open'
+import { rebuildReceivableDays, receivableDayTriggers } from './dashboard-repo'
 
 /**
  * Bulk loading for demo and benchmark ledgers. It goes around the ORM and the per-call services on purpose:
@@ -112,6 +113,8 @@ class Batch {
 export function bulkLoad<T>(ledger: Ledger, opts: BulkOptions, fn: (w: BulkWriter) => T): T {
   const db = ledger.sqlite
   const dropped = opts.dropIndexes ? secondaryIndexes(db) : []
+  // The dashboard's rollup triggers cost as much per row as an index: rebuilt once at the end too.
+  const triggers = opts.dropIndexes ? receivableDayTriggers(ledger) : []
   const st = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, db.prepare(sql)])) as Record<keyof typeof SQL, Database.Statement>
   const batches = { invoice: new Batch(db, SQL.invoice), entry: new Batch(db, SQL.entry), line: new Batch(db, SQL.line) }
   const flush = () => Object.values(batches).forEach((b) => b.flush())
@@ -140,9 +143,12 @@ export function bulkLoad<T>(ledger: Ledger, opts: BulkOptions, fn: (w: BulkWrite
     // DDL is transactional in SQLite: a rollback brings the dropped indexes back with the ledger as it was.
     return db.transaction(() => {
       for (const ix of dropped) db.exec(`drop index "${ix.name}"`)
+      for (const t of triggers) db.exec(`drop trigger "${t.name}"`)
       const result = fn(writer)
       flush()
       for (const ix of dropped) db.exec(ix.sql)
+      for (const t of triggers) db.exec(t.sql)
+      if (triggers.length) rebuildReceivableDays(ledger)
       if (opts.checkReferences) {
         const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]
         if (broken.length) throw new Error(`bulk load wrote ${broken.length} row(s) with broken references, e.g. ${broken[0].table} row ${broken[0].rowid} -> ${broken[0].parent}`)

@@ -1,8 +1,6 @@
 import type { Ledger } from '../open'
 
 const OPEN = "('funded','partly_paid','disputed')"
-/** Invoices the factor never bought are not receivables and not "sales". */
-const NOT_PURCHASED = "('submitted','approved','rejected')"
 
 export interface OpenAgingRow {
   status?: string
@@ -18,12 +16,11 @@ export interface OpenAgingRow {
 }
 
 /**
- * Open balance and days-past-due buckets per (status, currency) in one pass over the open invoices;
- * the caller adds the statuses up. Grouping by status first follows the index order, so with a
- * covering (status, currency, due_date, open_amount) index there is no sort at all.
- * The caller passes the bucket edges as due dates (asOf - 30 days, ...) so SQL compares plain strings
- * and can walk invoice_status_due_idx; a covering (status, currency, due_date, open_amount) index
- * turns it into an index-only scan.
+ * Open balance and days-past-due buckets per (status, currency) in one pass over the invoices open now
+ * and issued by asOf; the caller adds the statuses up. The bucket edges come in as due dates
+ * (asOf - 30 days, ...) so SQL compares plain strings. Every column read is in the partial covering
+ * index invoice_open_aging_idx, so this never touches the invoice table and follows the index order
+ * (status, currency) without a sort.
  */
 export function openAging(ledger: Ledger, asOf: string, edges: { d30: string; d60: string; d90: string; d120: string }, currency?: string): OpenAgingRow[] {
   return ledger.sqlite
@@ -35,48 +32,65 @@ export function openAging(ledger: Ledger, asOf: string, edges: { d30: string; d6
          sum(case when due_date < @d60 and due_date >= @d90 then open_amount else 0 end) as d61_90,
          sum(case when due_date < @d90 and due_date >= @d120 then open_amount else 0 end) as d91_120,
          sum(case when due_date < @d120 then open_amount else 0 end) as over120
-       from invoice where status in ${OPEN} ${currency ? 'and currency = @currency' : ''}
+       from invoice where status in ${OPEN} and issue_date <= @asOf ${currency ? 'and currency = @currency' : ''}
        group by status, currency`
     )
     .all({ asOf, ...edges, ...(currency ? { currency } : {}) }) as OpenAgingRow[]
 }
 
-/** Face of purchased invoices per currency and issue month ('YYYY-MM'), for issue dates in [from, to]. */
-export function salesByMonth(ledger: Ledger, from: string, to: string, currency?: string): { currency: string; month: string; face: number }[] {
+/**
+ * Per currency and month up to asOf, from the receivable_day rollup (kept by triggers, see
+ * schema/dashboard.ts): the month's credit sales, and the month's net change in receivables.
+ * Summed from the first month, the changes give AR at each month end (at asOf for asOf's month).
+ * Reads a few hundred rows at most, whatever the number of invoices.
+ */
+export function monthlyReceivables(ledger: Ledger, asOf: string, currency?: string): { currency: string; month: string; sales: number; arChange: number }[] {
   return ledger.sqlite
     .prepare(
-      `select currency, substr(issue_date, 1, 7) as month, sum(face) as face
-       from invoice where issue_date between @from and @to and status not in ${NOT_PURCHASED} ${currency ? 'and currency = @currency' : ''}
-       group by currency, month`
+      `select currency, substr(day, 1, 7) as month, sum(sales) as sales, sum(ar_in - ar_out) as arChange
+       from receivable_day where day <= @asOf ${currency ? 'and currency = @currency' : ''}
+       group by currency, month order by currency, month`
     )
-    .all({ from, to, ...(currency ? { currency } : {}) }) as { currency: string; month: string; face: number }[]
+    .all({ asOf, ...(currency ? { currency } : {}) }) as { currency: string; month: string; sales: number; arChange: number }[]
 }
 
-/**
- * What was receivable, grouped by (currency, issue month, closing month), for every purchased invoice
- * still open at `from` or later. An invoice is in AR at a month end E when it was issued by E and not
- * closed by E; the caller sums the groups per month. Closed invoices count at face while open; open
- * ones at their current open amount (partial payments carry no date of their own on the invoice).
- * Issue months before `from` collapse to '0000-00'; still-open invoices get closing month '9999-99'.
- */
-export function receivableSpans(ledger: Ledger, from: string, to: string, currency?: string): { currency: string; issued: string; closed: string; amount: number }[] {
+/** Per currency: AR at the end of `begin`, credit sales in (begin, asOf], and AR at asOf (the CEI inputs besides current AR). */
+export function periodReceivables(ledger: Ledger, begin: string, asOf: string, currency?: string): { currency: string; beginAr: number; sales: number; endAr: number }[] {
   return ledger.sqlite
     .prepare(
       `select currency,
-         case when issue_date < @from then '0000-00' else substr(issue_date, 1, 7) end as issued,
-         case when closed_date is null then '9999-99' else substr(closed_date, 1, 7) end as closed,
-         sum(case when closed_date is null then open_amount else face end) as amount
-       from invoice
-       where status not in ${NOT_PURCHASED} and issue_date <= @to and (closed_date is null or closed_date >= @from)
-         ${currency ? 'and currency = @currency' : ''}
-       group by currency, issued, closed`
+         coalesce(sum(case when day <= @begin then ar_in - ar_out end), 0) as beginAr,
+         coalesce(sum(case when day > @begin then sales end), 0) as sales,
+         sum(ar_in - ar_out) as endAr
+       from receivable_day where day <= @asOf ${currency ? 'and currency = @currency' : ''}
+       group by currency order by currency`
     )
-    .all({ from, to, ...(currency ? { currency } : {}) }) as { currency: string; issued: string; closed: string; amount: number }[]
+    .all({ begin, asOf, ...(currency ? { currency } : {}) }) as { currency: string; beginAr: number; sales: number; endAr: number }[]
 }
 
-/** Changes whenever an invoice is added or anything is posted: enough to know a cached figure is stale. */
-export function ledgerFingerprint(ledger: Ledger): string {
-  const inv = ledger.sqlite.prepare('select max(id) from invoice').pluck().get() as number | null
-  const je = ledger.sqlite.prepare('select max(id) from journal_entry').pluck().get() as number | null
-  return `${inv ?? 0}:${je ?? 0}`
+/** Currencies that have ever had purchased invoices: the dashboard's currency choices. */
+export function receivableCurrencies(ledger: Ledger): string[] {
+  return ledger.sqlite.prepare('select distinct currency from receivable_day order by currency').pluck().all() as string[]
+}
+
+const NOT_PURCHASED = "('submitted', 'approved', 'rejected')"
+
+/**
+ * The triggers that keep receivable_day (migration 0007): a bulk load drops them, because firing them per
+ * row costs a third of the load, and calls rebuildReceivableDays once at the end instead.
+ */
+export function receivableDayTriggers(ledger: Ledger): { name: string; sql: string }[] {
+  return ledger.sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'invoice' and name like 'receivable_day_%' order by name").all() as { name: string; sql: string }[]
+}
+
+/** Recomputes receivable_day from the invoices, as the triggers would have left it. */
+export function rebuildReceivableDays(ledger: Ledger): void {
+  ledger.sqlite.exec(`delete from receivable_day;
+    insert into receivable_day (currency, day, sales, ar_in, ar_out)
+    select currency, day, sum(sales), sum(ar_in), sum(ar_out) from (
+      select currency, issue_date as day, face as sales, case when closed_date is null then open_amount else face end as ar_in, 0 as ar_out
+      from invoice where status not in ${NOT_PURCHASED}
+      union all
+      select currency, max(closed_date, issue_date), 0, 0, face from invoice where status not in ${NOT_PURCHASED} and closed_date is not null
+    ) group by currency, day`)
 }
