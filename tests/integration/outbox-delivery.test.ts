@@ -128,6 +128,13 @@ describe('outbox', () => {
     expect(posts[1]).toMatchObject({ auth: 'Bearer t0k', body: { to: '+4930123456', reference: `outbox-${m.id}` } })
   })
 
+  it('leaves e-mail queued without spending retries while no SMTP server is set up', async () => {
+    const { b } = await ledgerWithReminder()
+    await b.call2('reminders.run', {})
+    expect(await b.call2('outbox.deliver', {})).toMatchObject({ attempted: 0, sent: 0, stillQueued: 1 })
+    expect((await b.call2('outbox.list', {}))[0]).toMatchObject({ status: 'queued', attempts: 0, sentAt: null })
+  })
+
   it('prints queued letters as one PDF batch', async () => {
     const { b } = await ledgerWithReminder('standard', '2026-10-01')
     b.ledger.sqlite.prepare("insert into invoice_dunning (invoice_id, level, last_sent_date) select id, 2, '2026-10-15' from invoice").run()

@@ -71,8 +71,10 @@ export function createOutboxService(ctx: ServiceContext, dunning: DunningService
       running = (async () => {
         const s = dunning.settings()
         const report: DeliveryReport = { attempted: 0, sent: 0, failed: 0, stillQueued: 0, errors: [] }
-        for (;;) {
-          const batch = ob.dueMessages(ledger, ['email', 'sms'], clock.now(), 50).filter((m) => !report.errors.some((e) => e.id === m.id))
+        // A channel that is not set up yet is not attempted: its messages wait without using up retries.
+        const channels = [...(s.smtp ? ['email'] : []), ...(s.sms ? ['sms'] : [])]
+        for (; channels.length > 0; ) {
+          const batch = ob.dueMessages(ledger, channels, clock.now(), 50).filter((m) => !report.errors.some((e) => e.id === m.id))
           if (batch.length === 0) break
           for (const m of batch) {
             report.attempted++

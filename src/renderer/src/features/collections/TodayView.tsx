@@ -10,8 +10,20 @@ export function TodayView({ onOpen }: { onOpen: (debtorId: number) => void }) {
   const outbox = useApi('outbox.list', { limit: 200 })
   const retry = useApiMutation('outbox.retry')
   const deliver = useApiMutation('outbox.deliver')
-  // Nothing counts as sent unless the server accepted it: what is stuck is shown with its error.
-  const problems = (outbox.data ?? []).filter((m) => m.status === 'failed' || (m.status === 'queued' && m.lastError))
+  const settings = useApi('collections.settings', {})
+  // Nothing counts as sent unless the server accepted it: what is stuck is shown, grouped by its error.
+  const msgs = outbox.data ?? []
+  const unconfigured = [
+    ...(settings.data && !settings.data.smtp ? [{ channel: 'e-mail', n: msgs.filter((m) => m.status === 'queued' && m.channel === 'email').length, where: 'an SMTP server' }] : []),
+    ...(settings.data && !settings.data.sms ? [{ channel: 'SMS', n: msgs.filter((m) => m.status === 'queued' && m.channel === 'sms').length, where: 'an SMS gateway' }] : [])
+  ].filter((u) => u.n > 0)
+  const groups = new Map<string, typeof msgs>()
+  for (const m of msgs) if (m.status === 'failed' || (m.status === 'queued' && m.lastError)) groups.set(`${m.status}: ${m.lastError}`, [...(groups.get(`${m.status}: ${m.lastError}`) ?? []), m])
+  const problems = [...groups.entries()]
+  const retryAll = async (ids: number[]) => {
+    for (const id of ids) await retry.mutateAsync({ id })
+    deliver.mutate({})
+  }
   if (!t.data) return <div className="panel muted">{t.error?.message ?? 'Loading…'}</div>
   const v = t.data
   return (
@@ -31,14 +43,18 @@ export function TodayView({ onOpen }: { onOpen: (debtorId: number) => void }) {
         )}
       </section>
       <section className="panel">
-        <div className="panel-head"><h2>Delivery problems</h2><span className={`badge ${problems.length ? 'tone-bad' : ''}`}>{problems.length}</span></div>
-        {problems.length === 0 ? <p className="muted">Every reminder that was due went out.</p> : (
+        <div className="panel-head"><h2>Delivery problems</h2><span className={`badge ${problems.length + unconfigured.length ? 'tone-bad' : ''}`}>{problems.reduce((n, [, ms]) => n + ms.length, 0) + unconfigured.reduce((n, u) => n + u.n, 0)}</span></div>
+        {unconfigured.map((u) => (
+          <p key={u.channel} className="coll-warn">{u.n} {u.channel} reminders are waiting: set up {u.where} in the collections settings. They stay queued until it accepts them.</p>
+        ))}
+        {problems.length === 0 && unconfigured.length === 0 && <p className="muted">Every reminder that was due went out.</p>}
+        {problems.length > 0 && (
           <table className="coll-items"><tbody>
-            {problems.map((m) => (
-              <tr key={m.id}>
-                <td>{m.channel} to {m.recipient ?? '(no address)'}</td><td className="neg small">{m.lastError}</td>
-                <td><span className="badge inline">{m.status} · {m.attempts} tries</span></td>
-                <td className="num"><button onClick={() => retry.mutate({ id: m.id }, { onSuccess: () => deliver.mutate({}) })}>Retry now</button></td>
+            {problems.map(([err, ms]) => (
+              <tr key={err}>
+                <td className="neg">{err}</td>
+                <td className="small muted">{ms.length} × {ms.slice(0, 2).map((m) => m.recipient ?? '(no address)').join(', ')}{ms.length > 2 ? ', …' : ''}</td>
+                <td className="num"><button onClick={() => void retryAll(ms.map((m) => m.id))}>Retry now</button></td>
               </tr>
             ))}
           </tbody></table>
