@@ -29,6 +29,9 @@ export interface OpenItem {
   dueDate: LocalDate
   rfRef: string
   status: string
+  /** Carried for settlement, so applying a file's matches needs no second read of its invoices; the matcher ignores them. */
+  advance?: number
+  fundedDate?: string | null
 }
 
 /** A collection we sent in a pain.008: its end-to-end id identifies both the payment and a return. */

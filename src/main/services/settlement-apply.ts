@@ -2,25 +2,35 @@
  * Applies cash to invoices inside the caller's transaction: settles each invoice (fee to date, shortfall,
  * rebate), posts one balanced journal entry per application and records the allocations. Invoice balances are
  * kept in memory while a whole file is applied and written once per invoice at the end (flush).
+ *
+ * A file's applications are settled in file order (which payment closes an invoice, and so carries its rebate,
+ * follows the statement) but written in invoice order: the journal, allocation and invoice indexes are keyed by
+ * invoice, and writing them in key order keeps a large import from touching a random page per row.
  */
 import type { Agreement } from '../../shared/agreement'
 import type { LocalDate } from '../../shared/dates'
-import type { EntryKind } from '../../core/journal'
+import type { EntryKind, JournalEntry } from '../../core/journal'
 import { paymentEntry, settle, type Settlement } from '../../core/settlement/settle'
 import { AppError } from '../api/errors'
-import { insertAllocation, setInvoiceBalance } from '../db/repos/bank-allocation-repo'
+import { insertAllocation, insertAllocations, setInvoiceBalance, type NewAllocation } from '../db/repos/bank-allocation-repo'
 import { loadSettleRows, type SettleRow } from '../db/repos/bank-match-repo'
 import { postEntry } from '../db/repos/journal-repo'
 import type { Ledger } from '../db/open'
 
+type Row = SettleRow & { closedDate?: string | null }
+
 export interface ApplyState {
-  rows: Map<number, SettleRow>
+  rows: Map<number, Row>
   agreements: Map<number, Agreement>
   touched: Set<number>
 }
 
 export function loadApplyState(ledger: Ledger, invoiceIds: Iterable<number>): ApplyState {
-  return { rows: loadSettleRows(ledger, [...new Set(invoiceIds)]), agreements: new Map(), touched: new Set() }
+  return applyStateOf(loadSettleRows(ledger, [...new Set(invoiceIds)]))
+}
+
+export function applyStateOf(rows: Map<number, SettleRow>): ApplyState {
+  return { rows, agreements: new Map(), touched: new Set() }
 }
 
 function agreementOf(st: ApplyState, row: SettleRow): Agreement {
@@ -36,7 +46,7 @@ export interface ApplyCash {
   bankEntryId: number
   date: LocalDate
   currency: string
-  /** 'bank': a fresh statement line (Dr bank); 'unappliedCash': cash booked earlier and allocated now. */
+  /** 'bank': cash that enters the bank with this entry (Dr bank); 'unappliedCash': cash booked earlier, applied now. */
   source: 'bank' | 'unappliedCash'
   /** For 'bank' the whole line amount (the rest becomes unapplied cash); for 'unappliedCash' what is allocated. */
   amount: number
@@ -49,15 +59,24 @@ export interface ApplyCash {
   at: number
 }
 
-export function applyCash(ledger: Ledger, st: ApplyState, p: ApplyCash): { journalEntryId: number; settlements: Settlement[] } {
+/** A settled application, not yet written: its entry and its allocations (which get the entry's id once posted). */
+export interface Application {
+  entry: JournalEntry
+  allocations: Omit<NewAllocation, 'journalEntryId'>[]
+  settlements: Settlement[]
+  userId: number | null
+  at: number
+}
+
+/** Settles one application against the in-memory state (validating it) and returns what to write. */
+export function settleApplication(st: ApplyState, p: ApplyCash): Application {
   const parts = p.allocations.map((a) => {
     const row = st.rows.get(a.invoiceId)
     if (!row) throw new AppError('NOT_FOUND', `invoice ${a.invoiceId} does not exist`)
     if (row.currency !== p.currency) throw new AppError('CURRENCY', `invoice ${row.number} is in ${row.currency}, the payment in ${p.currency}`)
-    if (!['funded', 'partly_paid', 'disputed'].includes(row.status)) throw new AppError('NOT_OPEN', `invoice ${row.number} is ${row.status}, not open`)
+    if (row.status !== 'funded' && row.status !== 'partly_paid' && row.status !== 'disputed') throw new AppError('NOT_OPEN', `invoice ${row.number} is ${row.status}, not open`)
     if (a.amount > row.openAmount) throw new AppError('OVER_ALLOCATED', `invoice ${row.number}: ${a.amount} is more than its open amount ${row.openAmount}`)
-    const s = settle({ ...row }, agreementOf(st, row), a.amount, p.date, a.closeShortfall ?? false)
-    return { row, s }
+    return { row, s: settle(row, agreementOf(st, row), a.amount, p.date, a.closeShortfall ?? false), prevStatus: row.status }
   })
   const numbers = parts.map((x) => x.row.number).join(', ')
   const entry = paymentEntry({
@@ -70,36 +89,43 @@ export function applyCash(ledger: Ledger, st: ApplyState, p: ApplyCash): { journ
     debtorId: p.debtorId,
     parts: parts.map((x) => ({ inv: x.row, s: x.s }))
   })
-  const journalEntryId = postEntry(ledger, entry, p.userId, p.at)
-  for (const { row, s } of parts) {
-    insertAllocation(ledger, {
-      bankEntryId: p.bankEntryId,
-      invoiceId: row.id,
-      journalEntryId,
-      amount: s.applied,
-      fee: s.fee,
-      shortfall: s.shortfall,
-      rebate: s.rebate,
-      prevStatus: row.status,
-      mode: p.mode,
-      reason: p.reason,
-      createdBy: p.userId,
-      createdAt: p.at
-    })
+  const allocations = parts.map(({ row, s, prevStatus }) => {
     row.openAmount = s.newOpen
     row.status = s.status
     row.collected += s.applied
     row.feeCharged += s.fee
-    ;(row as SettleRow & { closedDate?: string | null }).closedDate = s.closedDate
+    row.closedDate = s.closedDate
     st.touched.add(row.id)
-  }
-  return { journalEntryId, settlements: parts.map((x) => x.s) }
+    return { bankEntryId: p.bankEntryId, invoiceId: row.id, amount: s.applied, fee: s.fee, shortfall: s.shortfall, rebate: s.rebate, prevStatus, mode: p.mode, reason: p.reason, createdBy: p.userId, createdAt: p.at }
+  })
+  return { entry, allocations, settlements: parts.map((x) => x.s), userId: p.userId, at: p.at }
 }
 
-/** Writes the final balance of every invoice touched since the state was loaded. */
+/** One application, written at once (a person's allocation). */
+export function applyCash(ledger: Ledger, st: ApplyState, p: ApplyCash): { journalEntryId: number; settlements: Settlement[] } {
+  const app = settleApplication(st, p)
+  const journalEntryId = postEntry(ledger, app.entry, app.userId, app.at)
+  for (const a of app.allocations) insertAllocation(ledger, { ...a, journalEntryId })
+  return { journalEntryId, settlements: app.settlements }
+}
+
+/** Many settled applications (a whole file's automatic matches), written in invoice order. */
+export function writeApplications(ledger: Ledger, apps: readonly Application[]): void {
+  const firstInvoice = (a: Application): number => a.allocations[0]?.invoiceId ?? 0
+  const ordered = [...apps].sort((a, b) => firstInvoice(a) - firstInvoice(b))
+  const allocations: NewAllocation[] = []
+  for (const app of ordered) {
+    const journalEntryId = postEntry(ledger, app.entry, app.userId, app.at)
+    for (const a of app.allocations) allocations.push({ ...a, journalEntryId })
+  }
+  allocations.sort((a, b) => a.invoiceId - b.invoiceId)
+  insertAllocations(ledger, allocations)
+}
+
+/** Writes the final balance of every invoice touched since the state was loaded, in id order. */
 export function flushInvoices(ledger: Ledger, st: ApplyState): void {
-  for (const id of st.touched) {
-    const r = st.rows.get(id) as SettleRow & { closedDate?: string | null }
+  for (const id of [...st.touched].sort((a, b) => a - b)) {
+    const r = st.rows.get(id)!
     setInvoiceBalance(ledger, id, r.openAmount, r.status, r.closedDate ?? null)
   }
   st.touched.clear()

@@ -1,6 +1,7 @@
 /** Cash applications, invoice balances after payment, the payer-IBAN memory and the payments worklist. */
 import type Database from 'better-sqlite3'
 import type { Ledger } from '../open'
+import { insertRows } from './bank-bulk'
 import { escapeLike } from './parties-repo'
 
 export interface NewAllocation {
@@ -38,6 +39,13 @@ function prepared(q: Database.Database) {
 
 export function insertAllocation(ledger: Ledger, a: NewAllocation): void {
   prepared(ledger.sqlite).alloc.run(a.bankEntryId, a.invoiceId, a.journalEntryId, a.amount, a.fee, a.shortfall, a.rebate, a.prevStatus, a.mode, a.reason, a.createdBy, a.createdAt)
+}
+
+const ALLOCATION_COLUMNS = ['bank_entry_id', 'invoice_id', 'journal_entry_id', 'amount', 'fee', 'shortfall', 'rebate', 'prev_status', 'mode', 'reason', 'created_by', 'created_at'] as const
+
+/** Many allocations at once (a whole file's automatic matches), multi-row. */
+export function insertAllocations(ledger: Ledger, list: readonly NewAllocation[]): void {
+  insertRows(ledger.sqlite, 'bank_allocation', ALLOCATION_COLUMNS, list.map((a) => [a.bankEntryId, a.invoiceId, a.journalEntryId, a.amount, a.fee, a.shortfall, a.rebate, a.prevStatus, a.mode, a.reason, a.createdBy, a.createdAt]))
 }
 
 export function setInvoiceBalance(ledger: Ledger, invoiceId: number, openAmount: number, status: string, closedDate: string | null): void {

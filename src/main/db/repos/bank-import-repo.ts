@@ -1,6 +1,6 @@
 /** Bank files, imports and entries: the SQL of statement import. Call the writers inside the service's transaction. */
-import type Database from 'better-sqlite3'
 import type { Ledger } from '../open'
+import { insertRows } from './bank-bulk'
 import { inChunks } from './bank-match-repo'
 
 /** Which of these fingerprints are already booked. */
@@ -60,20 +60,13 @@ export interface NewBankEntry {
   createdAt: number
 }
 
-const inserters = new WeakMap<Database.Database, Database.Statement>()
+const ENTRY_COLUMNS = ['import_id', 'fingerprint', 'statement_id', 'account', 'currency', 'amount', 'booking_date', 'value_date', 'bank_ref', 'end_to_end_id', 'reference', 'remittance',
+  'counterparty_name', 'counterparty_account', 'status', 'unapplied', 'reason', 'candidates', 'debtor_id', 'created_at'] as const
 
-export function insertBankEntry(ledger: Ledger, e: NewBankEntry): number {
-  let s = inserters.get(ledger.sqlite)
-  if (!s) {
-    s = ledger.sqlite.prepare(
-      `insert into bank_entry (import_id, fingerprint, statement_id, account, currency, amount, booking_date, value_date, bank_ref, end_to_end_id, reference, remittance,
-         counterparty_name, counterparty_account, status, unapplied, reason, candidates, debtor_id, created_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)`
-    )
-    inserters.set(ledger.sqlite, s)
-  }
-  return Number(
-    s.run(e.importId, e.fingerprint, e.statementId, e.account, e.currency, e.amount, e.bookingDate, e.valueDate, e.bankRef, e.endToEndId, e.reference, e.remittance, e.counterpartyName, e.counterpartyAccount, e.status, e.unapplied, e.reason, e.candidates, e.debtorId, e.createdAt).lastInsertRowid
-  )
+/** Inserts the lines of one import in file order; returns their ids in the same order. */
+export function insertBankEntries(ledger: Ledger, entries: readonly NewBankEntry[]): number[] {
+  const rows = entries.map((e) => [e.importId, e.fingerprint, e.statementId, e.account, e.currency, e.amount, e.bookingDate, e.valueDate, e.bankRef, e.endToEndId, e.reference, e.remittance, e.counterpartyName, e.counterpartyAccount, e.status, e.unapplied, e.reason, e.candidates, e.debtorId, e.createdAt])
+  return insertRows(ledger.sqlite, 'bank_entry', ENTRY_COLUMNS, rows)
 }
 
 export interface ImportRow extends ImportCounts {

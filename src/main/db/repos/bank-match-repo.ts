@@ -7,7 +7,7 @@ import type { DirectDebitRef, MatchIndex, OpenItem } from '../../../core/matchin
 import type { Ledger } from '../open'
 
 const OPEN = "('funded','partly_paid','disputed')"
-const ITEM = `i.id, i.number, i.client_id as clientId, i.debtor_id as debtorId, i.currency, i.face, i.open_amount as openAmount, i.due_date as dueDate, i.rf_ref as rfRef, i.status`
+const ITEM = `i.id, i.number, i.client_id as clientId, i.debtor_id as debtorId, i.currency, i.face, i.open_amount as openAmount, i.due_date as dueDate, i.rf_ref as rfRef, i.status, i.advance, i.funded_date as fundedDate`
 const CHUNK = 900
 
 /** Runs `sql` for all keys chunk by chunk; every `IN_LIST` in it becomes the chunk's `(?, ...)` list. */
@@ -100,4 +100,24 @@ export function loadSettleRows(ledger: Ledger, invoiceIds: readonly number[]): M
     invoiceIds
   )
   return new Map(rows.map((r) => [r.id, r]))
+}
+
+/**
+ * Settlement rows for invoices already in a match index: only invoices with cash applied before (open below
+ * face) need their earlier collections and fees summed, and each client's agreement is read once.
+ */
+export function settleRowsFromIndex(ledger: Ledger, items: readonly OpenItem[]): Map<number, SettleRow> {
+  const q = ledger.sqlite
+  const paidBefore = items.filter((i) => i.openAmount < i.face).map((i) => i.id)
+  const sums = new Map<number, { collected: number; fee: number }>()
+  for (const r of inChunks<{ id: number; collected: number; fee: number }>(q, 'select invoice_id as id, sum(amount) as collected, sum(fee) as fee from bank_allocation where reversal_entry_id is null and invoice_id in IN_LIST group by invoice_id', paidBefore)) sums.set(r.id, r)
+  const clientIds = [...new Set(items.map((i) => i.clientId))]
+  const agreements = new Map(inChunks<{ id: number; agreement: string }>(q, 'select id, agreement from client where id in IN_LIST', clientIds).map((r) => [r.id, r.agreement]))
+  const out = new Map<number, SettleRow>()
+  for (const i of items) {
+    if (i.advance === undefined || i.fundedDate === undefined) throw new Error(`invoice ${i.id} was loaded without its settlement fields`)
+    const s = sums.get(i.id)
+    out.set(i.id, { id: i.id, number: i.number, clientId: i.clientId, debtorId: i.debtorId, currency: i.currency, face: i.face, advance: i.advance, openAmount: i.openAmount, fundedDate: i.fundedDate, status: i.status, collected: s?.collected ?? 0, feeCharged: s?.fee ?? 0, agreement: agreements.get(i.clientId)! })
+  }
+  return out
 }
