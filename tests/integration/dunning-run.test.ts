@@ -139,4 +139,23 @@ describe('reminder run', () => {
     expect(b.ledger.sqlite.prepare('select level, last_sent_date as d from invoice_dunning where invoice_id = ?').get(inv)).toEqual({ level: 2, d: '2026-10-15' })
     expect((await b.call2('reminders.run', { asOf: '2026-11-24' })).reminders.map((x) => x.level)).toEqual([3])
   })
+
+  it('uses the debtor’s assigned plan over its segment and an invoice’s own plan over both', async () => {
+    const { b, clientId, debtor } = await collectionsLedger('2026-11-23')
+    const d = await debtor('Override GmbH', 'low')
+    const a = addInvoice(b, clientId, d, 100_000, '2026-11-28')
+    addInvoice(b, clientId, d, 100_000, '2026-11-27')
+    const plans = await b.call2('dunning.plans', {})
+    const high = plans.find((p) => p.segment === 'high')!
+    const low = plans.find((p) => p.segment === 'low')!
+    // Low risk by segment: no reminder 5 days before due.
+    expect((await b.call2('reminders.run', { dryRun: true })).reminders).toEqual([])
+    await b.call2('collections.setPlan', { debtorId: d, planId: high.id })
+    expect((await b.call2('reminders.run', { dryRun: true })).reminders[0].invoices.map((i) => i.dueDate)).toEqual(['2026-11-27', '2026-11-28'])
+    await b.call2('collections.setInvoicePlan', { invoiceId: a, planId: low.id })
+    expect((await b.call2('reminders.run', { dryRun: true })).reminders[0].invoices.map((i) => i.dueDate)).toEqual(['2026-11-27'])
+    const view = await b.call2('collections.debtor', { debtorId: d })
+    expect(view.planName).toBe('High risk')
+    expect(view.items.map((i) => i.planName)).toEqual(['High risk', 'Low risk'])
+  })
 })
