@@ -8,6 +8,7 @@ import { openLedger, type Ledger } from './db/open'
 import { createAdminService } from './services/admin-service'
 import { createDocumentService } from './services/document-service'
 import { createDashboardService } from './services/dashboard-service'
+import { createInvoiceHistoryService } from './services/invoice-history-service'
 import type { ServiceContext } from './services/context'
 import { createInvoicesService } from './services/invoices-service'
 import { createPartiesService } from './services/parties-service'
@@ -32,6 +33,7 @@ export function createServices(ctx: ServiceContext) {
     parties: createPartiesService(ctx),
     invoices: createInvoicesService(ctx),
     dashboard: createDashboardService(ctx),
+    invoiceHistory: createInvoiceHistoryService(ctx),
     requestIntake: createRequestIntakeService(ctx),
     requestApproval: createRequestApprovalService(ctx),
     requestPayout: createRequestPayoutService(ctx),

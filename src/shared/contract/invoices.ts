@@ -21,6 +21,18 @@ export interface InvoiceRow {
   rfRef: string
 }
 
+/** A journal entry that touched an invoice, with the lines that concern it. */
+export interface InvoiceHistoryEntry {
+  entryId: number
+  date: string
+  kind: string
+  memo: string
+  /** Set when this entry reverses an earlier one. */
+  reversesEntryId: number | null
+  /** The entry's lines for this invoice (all its lines when the whole entry is about the invoice). amount > 0 is a debit. */
+  lines: { account: string; currency: string; amount: number }[]
+}
+
 export const invoiceListInput = pageInput.extend({
   sortBy: z.enum(INVOICE_SORTS).default('dueDate'),
   status: z.array(z.enum(INVOICE_STATUSES)).optional(),
@@ -30,5 +42,7 @@ export const invoiceListInput = pageInput.extend({
 
 export const invoicesContract = {
   'invoices.list': method(invoiceListInput).returns<Page<InvoiceRow>>(),
-  'invoices.get': method(z.object({ id })).returns<InvoiceRow & { advance: number; fundedDate: string | null; closedDate: string | null }>()
+  'invoices.get': method(z.object({ id })).returns<InvoiceRow & { advance: number; fundedDate: string | null; closedDate: string | null }>(),
+  /** The journal entries touching the invoice, oldest first. */
+  'invoices.history': method(z.object({ id })).returns<InvoiceHistoryEntry[]>()
 }

@@ -3,6 +3,7 @@ import type { Handlers } from '../dispatcher'
 import { adminHandlers } from './admin-handlers'
 import { documentHandlers } from './document-handlers'
 import { dashboardHandlers } from './dashboard-handlers'
+import { invoiceHistoryHandlers } from './invoice-history-handlers'
 import { partiesHandlers } from './parties-handlers'
 import { requestHandlers } from './request-handlers'
 import { paymentHandlers } from './payment-handlers'
@@ -15,6 +16,7 @@ export function createHandlers(s: Services): Handlers {
     ...documentHandlers(s),
     ...partiesHandlers(s),
     ...dashboardHandlers(s),
+    ...invoiceHistoryHandlers(s),
     ...requestHandlers(s),
     ...paymentHandlers(s),
     ...collectionHandlers(s)
