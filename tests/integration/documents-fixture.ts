@@ -1,16 +1,16 @@
 import { execFileSync } from 'node:child_process'
 import { deflateSync } from 'node:zlib'
-import { buildEntry, cr, dr } from '../../src/core/journal'
+import { computeFunding, fundingEntries } from '../../src/core/requests/funding'
 import { postEntry } from '../../src/main/db/repos/journal-repo'
 import { writeTx } from '../../src/main/services/context'
-import { applyBp } from '../../src/shared/money'
 import { anAgreement, testBackend } from '../support/backend'
 
 /**
  * A funded financing request built through the existing services, without the request/approval flow
  * (which is being written in parallel): client, debtors and invoices through the parties and invoices
- * services; the request row, the funding figures and the notice status through plain SQL, as the
- * funding service would leave them.
+ * services; the funding figures and postings from the funding step's own core (computeFunding,
+ * fundingEntries); the request row, request_funding and the notice status through plain SQL, as the
+ * approval service leaves them.
  */
 
 export const FACTOR = {
@@ -70,7 +70,7 @@ export interface FundedRequest {
   invoiceIds: number[]
 }
 
-export async function fundedRequest(opts: { invoices?: number; postJournal?: boolean; factor?: boolean } = {}): Promise<FundedRequest> {
+export async function fundedRequest(opts: { invoices?: number; postJournal?: boolean; factor?: boolean; chargebacks?: number } = {}): Promise<FundedRequest> {
   const b = testBackend('2026-11-23')
   if (opts.factor !== false) await b.call2('settings.setFactor', FACTOR)
   const agreement = anAgreement({ currency: 'EUR', advanceRateBp: 8500, upfrontFeeBp: 50 })
@@ -102,31 +102,26 @@ export async function fundedRequest(opts: { invoices?: number; postJournal?: boo
       ).run(client.id).lastInsertRowid
     )
     q.prepare(`insert into client_debtor (client_id, debtor_id, noa_status, noa_date) values (?, ?, 'sent', '2026-01-10')`).run(client.id, notifiedDebtor.id)
-    const invoiceIds: number[] = []
+    const bought: { invoiceId: number; debtorId: number; face: number }[] = []
     for (let i = 0; i < n; i++) {
       const face = 1_234_550 + i * 100_000
-      const id = b.services.invoices.insert({
-        clientId: client.id, debtorId: i % 2 === 0 ? newDebtor.id : notifiedDebtor.id, requestId, number: `F-2026/${4120 + i}`,
-        currency: 'EUR', face, issueDate: '2026-11-02', dueDate: '2026-12-02', status: 'funded'
+      const debtorId = i % 2 === 0 ? newDebtor.id : notifiedDebtor.id
+      const invoiceId = b.services.invoices.insert({
+        clientId: client.id, debtorId, requestId, number: `F-2026/${4120 + i}`, currency: 'EUR', face, issueDate: '2026-11-02', dueDate: '2026-12-02', status: 'funded'
       })
-      const advance = applyBp(face, agreement.advanceRateBp)
-      q.prepare(`update invoice set advance = ?, funded_date = '2026-11-21' where id = ?`).run(advance, id)
-      if (opts.postJournal !== false) {
-        const fee = applyBp(face, agreement.upfrontFeeBp)
-        const d = { clientId: client.id, invoiceId: id }
-        postEntry(
-          b.ledger,
-          buildEntry(
-            { date: '2026-11-21', kind: 'funding', memo: `request ${requestId}`, clientId: client.id, invoiceId: id },
-            dr('receivables', 'EUR', face, d), cr('clientReserve', 'EUR', face - advance, d), cr('feeIncome', 'EUR', fee, d), cr('clientPayable', 'EUR', advance - fee, d)
-          ),
-          null, 0
-        )
-      }
-      invoiceIds.push(id)
+      bought.push({ invoiceId, debtorId, face })
     }
-    q.prepare('update financing_request set total = (select sum(face) from invoice where request_id = ?) where id = ?').run(requestId, requestId)
-    return { requestId, invoiceIds }
+    // The funding step's own arithmetic and postings (src/core/requests/funding.ts), as the approval service runs them.
+    const f = computeFunding(agreement, bought, opts.chargebacks ?? 0)
+    for (const i of f.invoices) q.prepare(`update invoice set advance = ?, funded_date = '2026-11-21' where id = ?`).run(i.advance, i.invoiceId)
+    if (opts.postJournal !== false) {
+      for (const e of fundingEntries(f, { clientId: client.id, requestId, date: '2026-11-21' })) postEntry(b.ledger, e, null, 0)
+      q.prepare(
+        `insert into request_funding (request_id, date, currency, invoices, face, advance, reserve, fees, chargebacks_netted, net_payout, funded_by, at) values (?, '2026-11-21', 'EUR', ?, ?, ?, ?, ?, ?, ?, null, 0)`
+      ).run(requestId, f.invoices.length, f.face, f.advance, f.reserve, f.fees, f.chargebacksNetted, f.netPayout)
+    }
+    q.prepare('update financing_request set total = ? where id = ?').run(f.face, requestId)
+    return { requestId, invoiceIds: bought.map((x) => x.invoiceId) }
   })
   return { b, requestId, clientId: client.id, newDebtorId: newDebtor.id, notifiedDebtorId: notifiedDebtor.id, invoiceIds }
 }

@@ -143,16 +143,18 @@ describe('verification letter and funding statement', () => {
     if (!r.ok) expect(r.error.message).toMatch(/one client to one debtor/)
   })
 
-  it('takes the statement figures from the posted funding entries', async () => {
-    const { b, requestId } = await fundedRequest({ invoices: 4 })
+  it('takes the statement totals from the recorded funding, and per-invoice fees from the journal', async () => {
+    const { b, requestId } = await fundedRequest({ invoices: 4, chargebacks: 50_000 })
     const f = b.services.documents.statementFigures(requestId)
     expect(f.source).toBe('journal')
     const faces = [1_234_550, 1_334_550, 1_434_550, 1_534_550]
     expect(f.totals.face).toBe(faces.reduce((a, x) => a + x, 0))
     expect(f.totals.advance + f.totals.reserve).toBe(f.totals.face)
-    expect(f.totals.fees).toBe(faces.reduce((a, x) => a + Math.round(x * 0.005), 0))
-    expect(f.totals.netPayout).toBe(f.totals.advance - f.totals.fees)
-    expect(f.totals.otherDeductions).toBe(0)
+    const fees = faces.map((x) => Math.round(x * 0.005))
+    expect(f.lines.map((l) => l.fees).sort((a, c) => a - c)).toEqual(fees) // lines run by debtor, then number
+    expect(f.totals.fees).toBe(fees.reduce((a, x) => a + x, 0))
+    expect(f.totals.otherDeductions).toBe(50_000)
+    expect(f.totals.netPayout).toBe(f.totals.advance - f.totals.fees - 50_000)
   })
 
   it('falls back to the agreement when nothing is posted yet, and says so', async () => {
@@ -176,6 +178,7 @@ describe('verification letter and funding statement', () => {
     // Face 40 036,50; advance 85 % = 34 031,04 (rounded per invoice); fees 0.5 %: 200,19; payout 33 830,85. Swedish client: sv-SE.
     expect(text).toContain('40 036,50 €')
     expect(text).toContain('Net payout 33 830,85 €')
+    expect(text).not.toContain('Chargebacks netted')
     expect(text).toContain('SE35 5000 0000 0549 1000 0003')
   })
 })

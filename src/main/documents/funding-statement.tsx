@@ -90,7 +90,7 @@ export function FundingStatement({ factor, client, clientLogo, request, lines, t
               [`Advance (${formatBp(a.advanceRateBp, locale)})`, money(totals.advance)],
               ['Reserve held', money(totals.reserve)],
               ['Fees', `− ${money(totals.fees)}`],
-              ...(totals.otherDeductions !== 0 ? ([['Other deductions', `− ${money(totals.otherDeductions)}`]] as [string, string][]) : []),
+              ...(totals.otherDeductions !== 0 ? ([['Chargebacks netted', `− ${money(totals.otherDeductions)}`]] as [string, string][]) : []),
               ['Net payout', money(totals.netPayout)],
               ...(client.iban ? ([['Paid to', `${formatIban(client.iban)}${client.bic ? ` (BIC ${client.bic})` : ''}`]] as [string, string][]) : [])
             ]}

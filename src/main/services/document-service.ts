@@ -126,24 +126,32 @@ export function createDocumentService(ctx: ServiceContext) {
     }
   }
 
-  /** Statement figures: advances from the invoices, fees and payout from the posted funding entries. */
-  function statementFigures(requestId: number, c: repo.DocClient) {
-    const invoices = repo.loadRequestInvoices(ledger, requestId, FUNDED_STATUSES)
-    if (invoices.length === 0) throw new AppError('NOTHING_FUNDED', `request ${requestId} has no funded invoices yet`)
-    const postings = repo.loadFundingPostings(ledger, invoices.map((i) => i.id))
-    const source: 'journal' | 'agreement' = postings.length > 0 ? 'journal' : 'agreement'
+  /**
+   * Statement figures. Totals come from what the funding step recorded (request_funding) when it exists;
+   * per-invoice fees from the funding-day journal; with neither, from the agreement (and the statement says so).
+   */
+  function statementFigures(request: repo.DocRequest, c: repo.DocClient) {
+    const invoices = repo.loadRequestInvoices(ledger, request.id, FUNDED_STATUSES)
+    if (invoices.length === 0) throw new AppError('NOTHING_FUNDED', `request ${request.id} has no funded invoices yet`)
+    const recorded = repo.loadRequestFunding(ledger, request.id)
+    const postings = repo.loadFundingPostings(ledger, invoices.map((i) => i.id), recorded?.date ?? request.fundedDate)
+    const source: 'journal' | 'agreement' = recorded || postings.length > 0 ? 'journal' : 'agreement'
     const byInvoice = new Map(postings.map((p) => [p.invoiceId, p]))
     const lines: StatementLine[] = invoices.map((i) => {
       const advance = i.advance > 0 ? i.advance : applyBp(i.face, c.agreement.advanceRateBp)
       const fees = source === 'journal' ? (byInvoice.get(i.id)?.fees ?? 0) : applyBp(i.face, c.agreement.upfrontFeeBp)
       return { number: i.number, debtorName: i.debtorName, dueDate: i.dueDate, face: i.face, advance, reserve: i.face - advance, fees }
     })
+    if (recorded) {
+      const { face, advance, reserve, fees, chargebacksNetted, netPayout } = recorded
+      return { lines, totals: { face, advance, reserve, fees, otherDeductions: chargebacksNetted, netPayout } satisfies StatementTotals, source }
+    }
     const sum = (f: (l: StatementLine) => number) => lines.reduce((t, l) => t + f(l), 0)
-    const requestFees = byInvoice.get(null)?.fees ?? 0
-    const fees = sum((l) => l.fees) + requestFees
+    const fees = sum((l) => l.fees) + (byInvoice.get(null)?.fees ?? 0)
     const advance = sum((l) => l.advance)
+    // A posting that pays out inside the funding entry (net of fees) is the payout; otherwise advance less fees.
     const posted = postings.reduce((t, p) => t + p.payout, 0)
-    const netPayout = source === 'journal' && posted > 0 ? posted : advance - fees
+    const netPayout = posted > 0 && posted < advance ? posted : advance - fees
     const totals: StatementTotals = { face: sum((l) => l.face), advance, reserve: sum((l) => l.reserve), fees, otherDeductions: advance - fees - netPayout, netPayout }
     return { lines, totals, source }
   }
@@ -151,7 +159,7 @@ export function createDocumentService(ctx: ServiceContext) {
   function statementDocument(requestId: number, f = factor()): PreparedDocument {
     const request = repo.loadRequest(ledger, requestId) ?? (() => { throw notFound('financing request', requestId) })()
     const c = client(request.clientId)
-    const { lines, totals, source } = statementFigures(requestId, c)
+    const { lines, totals, source } = statementFigures(request, c)
     return {
       job: { template: 'funding-statement', props: { factor: f, client: c, clientLogo: clientLogo(c.id), request, lines, totals, source, today: ctx.clock.today() } },
       fileName: `request-${requestId}-funding-statement.pdf`,
@@ -176,7 +184,7 @@ export function createDocumentService(ctx: ServiceContext) {
     prepare,
     statementFigures: (requestId: number) => {
       const request = repo.loadRequest(ledger, requestId) ?? (() => { throw notFound('financing request', requestId) })()
-      return statementFigures(requestId, client(request.clientId))
+      return statementFigures(request, client(request.clientId))
     },
 
     async render(q: DocumentRequest): Promise<RenderedDocument> {

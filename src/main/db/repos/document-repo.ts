@@ -117,20 +117,40 @@ export function loadRequest(ledger: Ledger, id: number): DocRequest | null {
   )
 }
 
+/** The figures a funding was posted with (request_funding, written by the funding step), if any. */
+export interface RequestFunding {
+  date: string
+  face: number
+  advance: number
+  reserve: number
+  fees: number
+  chargebacksNetted: number
+  netPayout: number
+}
+
+export function loadRequestFunding(ledger: Ledger, requestId: number): RequestFunding | null {
+  return (
+    (ledger.sqlite
+      .prepare('select date, face, advance, reserve, fees, chargebacks_netted as chargebacksNetted, net_payout as netPayout from request_funding where request_id = ?')
+      .get(requestId) as RequestFunding | undefined) ?? null
+  )
+}
+
 /**
- * Fees and payouts from the un-reversed 'funding' entries that touch the given invoices, per invoice.
- * Lines without an invoice (a request-level fee, say) come back under invoiceId null, but only from entries
- * that also carry one of these invoices, so another request's funding never leaks in.
- * Fee income is credited (negative amount); the payout is the credit to the client payable or the bank.
+ * Per invoice, the fees and payout posted when it was funded: un-reversed 'funding' and 'fee' entries
+ * dated on the funding date that carry one of these invoices on a line or on the entry. Fee income is a
+ * credit (negative amount); the payout is the net credit to the client payable or the bank.
+ * Lines without an invoice come back under invoiceId null, only from entries that touch these invoices,
+ * so another request's funding never leaks in.
  */
-export function loadFundingPostings(ledger: Ledger, invoiceIds: readonly number[]): FundingPosting[] {
+export function loadFundingPostings(ledger: Ledger, invoiceIds: readonly number[], fundedDate: string | null): FundingPosting[] {
   if (invoiceIds.length === 0) return []
   const ids = invoiceIds.map(() => '?').join(',')
   return ledger.sqlite
     .prepare(
       `with entries as (
          select distinct e.id from journal_entry e
-         where e.kind = 'funding'
+         where e.kind in ('funding', 'fee') and (? is null or e.date = ?)
            and (e.invoice_id in (${ids}) or exists (select 1 from journal_line l where l.entry_id = e.id and l.invoice_id in (${ids})))
            and not exists (select 1 from journal_entry r where r.reverses_entry_id = e.id)
        )
@@ -140,7 +160,7 @@ export function loadFundingPostings(ledger: Ledger, invoiceIds: readonly number[
        from journal_line l where l.entry_id in (select id from entries)
        group by l.invoice_id`
     )
-    .all(...invoiceIds, ...invoiceIds) as FundingPosting[]
+    .all(fundedDate, fundedDate, ...invoiceIds, ...invoiceIds) as FundingPosting[]
 }
 
 /** Settings values are JSON; documents read the factor's details and the clients' logos from them. */
