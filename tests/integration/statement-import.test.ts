@@ -82,4 +82,15 @@ describe('statement import', () => {
     expect(() => b.services.statementImport.commit({ fileName: 'letter.txt', bytes: bytesOf('Dear Sir, please find attached') }, { source: 'cli', userId: null })).toThrow(/letter\.txt: .*not a recognised bank statement/)
     expect(count(b, 'bank_import') + count(b, 'bank_entry') + count(b, 'bank_file') + count(b, 'journal_entry')).toBe(0)
   })
+
+  it('finds an invoice number whatever its case in the ledger and in the remittance text', async () => {
+    const b = testBackend()
+    const { clientId, debtorId } = await aClientAndDebtor(b)
+    const lower = fundedInvoice(b.ledger, { clientId, debtorId, number: 'inv-5001', face: 210_00 })
+    const upper = fundedInvoice(b.ledger, { clientId, debtorId, number: 'RG-77A', face: 330_00 })
+    const r = b.services.statementImport.commit({ fileName: 'case.xml', bytes: bytesOf(camt053([{ amount: 210_00, ustrd: 'Payment INV-5001' }, { amount: 330_00, ustrd: 'our ref rg-77a' }])) }, { source: 'cli', userId: null })
+    expect(r.counts).toMatchObject({ autoMatched: 2, unmatched: 0 })
+    expect(invoice(b, lower.id).status).toBe('paid')
+    expect(invoice(b, upper.id).status).toBe('paid')
+  })
 })

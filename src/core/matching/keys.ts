@@ -35,13 +35,32 @@ export function numberTokens(text: string | null): string[] {
   return [...out]
 }
 
+/**
+ * The spellings to look an invoice number up by. Numbers are compared upper-cased on both sides, but the ledger
+ * is searched through its index on the stored spelling, so a token is asked for as written, upper-cased,
+ * lower-cased and capitalised ("inv-17", "Inv-17"). A stored number in some other mixed case ("iNV-17") is
+ * found only when the text writes it the same way.
+ */
+export function numberSpellings(token: string): string[] {
+  const out = new Set([token, token.toUpperCase(), token.toLowerCase(), token.toLowerCase().replace(/(^|[^a-z])([a-z])/g, (_, p: string, c: string) => p + c.toUpperCase())])
+  return [...out]
+}
+
+/** Number tokens as written in the text (numberTokens upper-cases them for comparing). */
+function writtenTokens(text: string | null): string[] {
+  if (!text) return []
+  const out: string[] = []
+  for (const m of text.matchAll(TOKEN)) if (m[0].length >= 3 && /\d/.test(m[0]) && !/^RF\d\d/i.test(m[0])) out.push(m[0])
+  return out
+}
+
 export function rfsInText(text: string | null): string[] {
   return text ? [...new Set(findRfReferences(text))] : []
 }
 
 export interface FileKeys {
   rfs: string[]
-  /** Upper-cased; invoice numbers are compared upper-cased too. */
+  /** Every spelling to look up (numberSpellings); the matcher compares them upper-cased. */
   numbers: string[]
   ibans: string[]
   names: string[]
@@ -59,9 +78,9 @@ export function fileKeys(lines: readonly BankLine[]): FileKeys {
     if (l.amount <= 0) continue
     const rf = rfKey(l.reference)
     if (rf) rfs.add(rf)
-    else if (l.reference) for (const t of numberTokens(l.reference)) numbers.add(t)
+    else if (l.reference) for (const t of writtenTokens(l.reference)) for (const v of numberSpellings(t)) numbers.add(v)
     for (const r of rfsInText(l.remittance)) rfs.add(r)
-    for (const t of numberTokens(l.remittance)) numbers.add(t)
+    for (const t of writtenTokens(l.remittance)) for (const v of numberSpellings(t)) numbers.add(v)
     const iban = ibanKey(l.counterpartyAccount)
     if (iban) ibans.add(iban)
     if (l.counterpartyName) {
