@@ -21,6 +21,8 @@ export interface StatementTotals {
   advance: number
   reserve: number
   fees: number
+  /** Fees posted for the request as a whole rather than per invoice: a line of their own in the table. */
+  requestFees: number
   /** Chargebacks or other items netted against the payout: advance - fees - payout. */
   otherDeductions: number
   netPayout: number
@@ -79,8 +81,11 @@ export function FundingStatement({ factor, client, clientLogo, request, lines, t
             { label: 'Reserve', width: 2.2, align: 'right' },
             { label: 'Fees', width: 1.8, align: 'right' }
           ]}
-          rows={lines.map((l) => [l.number, l.debtorName, date(l.dueDate), plain(l.face), plain(l.advance), plain(l.reserve), plain(l.fees)])}
-          total={[`${lines.length} invoice${lines.length === 1 ? '' : 's'}`, '', '', plain(totals.face), plain(totals.advance), plain(totals.reserve), plain(sum(lines, 'fees'))]}
+          rows={[
+            ...lines.map((l) => [l.number, l.debtorName, date(l.dueDate), plain(l.face), plain(l.advance), plain(l.reserve), plain(l.fees)]),
+            ...(totals.requestFees > 0 ? [['', 'Fees for the request as a whole', '', '', '', '', plain(totals.requestFees)]] : [])
+          ]}
+          total={[`${lines.length} invoice${lines.length === 1 ? '' : 's'}`, '', '', plain(totals.face), plain(totals.advance), plain(totals.reserve), plain(sum(lines, 'fees') + totals.requestFees)]}
         />
         <View style={s.box} wrap={false}>
           <KeyValues

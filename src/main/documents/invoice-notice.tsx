@@ -80,7 +80,7 @@ export function InvoiceNotice({ data, factor, clientLogo, variant, today }: Invo
               ['IBAN', formatIban(factor.iban)],
               ['BIC', factor.bic],
               ['Reference', formatRf(inv.rfRef)],
-              ['Amount', money(inv.openAmount)],
+              ['Amount', inv.openAmount > 0 ? money(inv.openAmount) : 'nothing: paid in full'],
               ['Due date', date(inv.dueDate)]
             ]}
           />

@@ -142,17 +142,19 @@ export function createDocumentService(ctx: ServiceContext) {
       const fees = source === 'journal' ? (byInvoice.get(i.id)?.fees ?? 0) : applyBp(i.face, c.agreement.upfrontFeeBp)
       return { number: i.number, debtorName: i.debtorName, dueDate: i.dueDate, face: i.face, advance, reserve: i.face - advance, fees }
     })
+    const sum = (f: (l: StatementLine) => number) => lines.reduce((t, l) => t + f(l), 0)
     if (recorded) {
       const { face, advance, reserve, fees, chargebacksNetted, netPayout } = recorded
-      return { lines, totals: { face, advance, reserve, fees, otherDeductions: chargebacksNetted, netPayout } satisfies StatementTotals, source }
+      const totals: StatementTotals = { face, advance, reserve, fees, requestFees: Math.max(0, fees - sum((l) => l.fees)), otherDeductions: chargebacksNetted, netPayout }
+      return { lines, totals, source }
     }
-    const sum = (f: (l: StatementLine) => number) => lines.reduce((t, l) => t + f(l), 0)
-    const fees = sum((l) => l.fees) + (byInvoice.get(null)?.fees ?? 0)
+    const requestFees = byInvoice.get(null)?.fees ?? 0
+    const fees = sum((l) => l.fees) + requestFees
     const advance = sum((l) => l.advance)
     // A posting that pays out inside the funding entry (net of fees) is the payout; otherwise advance less fees.
     const posted = postings.reduce((t, p) => t + p.payout, 0)
     const netPayout = posted > 0 && posted < advance ? posted : advance - fees
-    const totals: StatementTotals = { face: sum((l) => l.face), advance, reserve: sum((l) => l.reserve), fees, otherDeductions: advance - fees - netPayout, netPayout }
+    const totals: StatementTotals = { face: sum((l) => l.face), advance, reserve: sum((l) => l.reserve), fees, requestFees, otherDeductions: advance - fees - netPayout, netPayout }
     return { lines, totals, source }
   }
 
