@@ -158,3 +158,13 @@ describe('query plans of the dashboard', () => {
     expect(read()).toEqual(kept)
   })
 })
+
+describe('journal sub-ledger query plans', () => {
+  it('reads a client reserve balance through the partial client index, not a scan of every line', async () => {
+    const { openLedger } = await import('../../src/main/db/open')
+    const l = openLedger(':memory:')
+    const plan = (sql: string) => (l.sqlite.prepare(`explain query plan ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ')
+    expect(plan("select coalesce(sum(amount), 0) from journal_line where account = 'clientReserve' and currency = 'EUR' and client_id = 1 and account <> 'receivables'")).toMatch(/USING INDEX journal_line_client_idx/)
+    l.close()
+  })
+})

@@ -77,7 +77,8 @@ export function checkJournal(ledger: Ledger): JournalCheck {
 export function accountBalance(ledger: Ledger, account: string, currency: string, dims: { clientId?: number; invoiceId?: number } = {}): number {
   let sql = 'select coalesce(sum(amount), 0) from journal_line where account = ? and currency = ?'
   const args: (string | number)[] = [account, currency]
-  if (dims.clientId !== undefined) (sql += ' and client_id = ?'), args.push(dims.clientId)
+  // The extra condition lets SQLite use the partial journal_line_client_idx.
+  if (dims.clientId !== undefined) (sql += account === 'receivables' ? ' and client_id = ?' : " and client_id = ? and account <> 'receivables'"), args.push(dims.clientId)
   if (dims.invoiceId !== undefined) (sql += ' and invoice_id = ?'), args.push(dims.invoiceId)
   return ledger.sqlite.prepare(sql).pluck().get(...args) as number
 }

@@ -37,7 +37,10 @@ export const journalLineTable = sqliteTable(
   (t) => [
     index('journal_line_entry_idx').on(t.entryId),
     index('journal_line_invoice_idx').on(t.invoiceId),
-    index('journal_line_client_idx').on(t.clientId, t.account),
+    // Per-client sub-ledgers (reserve, recourse, fees) only: receivable lines are reached through invoice_id,
+    // and leaving their 1.9M rows per million invoices out of this index saves about 35 MB. Queries must
+    // repeat the condition (SQLite does not infer it from account = 'clientReserve').
+    index('journal_line_client_idx').on(t.clientId, t.account).where(sql`${t.account} <> 'receivables'`),
     check('journal_line_nonzero', sql`${t.amount} <> 0`)
   ]
 )
