@@ -27,7 +27,7 @@ describe('invoices.history', () => {
     const funding = h.find((e) => e.kind === 'funding')!
     const covered = b.ledger.sqlite.prepare("select count(distinct invoice_id) from journal_line where entry_id = ? and invoice_id is not null").pluck().get(funding.entryId) as number
     const face = (await b.call2('invoices.get', { id })).face
-    expect(funding.lines.filter((l) => l.account === 'receivables')).toEqual([{ account: 'receivables', currency: expect.any(String), amount: face }])
+    expect(funding.lines.filter((l) => l.account === 'receivables')).toEqual([{ account: 'receivables', accountName: 'Purchased receivables', currency: expect.any(String), amount: face }])
     if (covered > 1) expect(funding.lines.length).toBeLessThan(covered + 3)
   })
 

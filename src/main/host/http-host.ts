@@ -21,7 +21,8 @@ export interface Host {
 }
 
 const COOKIE = 'fd_token'
-const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+// frame-src blob: lets the invoice screen show a rendered PDF in a frame (the desktop window opens no new windows).
+const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; font-src 'self' data:; connect-src 'self'; object-src 'none'; frame-src blob:; base-uri 'none'; frame-ancestors 'none'"
 
 function sameToken(a: string | undefined, b: string): boolean {
   if (!a) return false

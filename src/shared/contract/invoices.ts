@@ -30,7 +30,7 @@ export interface InvoiceHistoryEntry {
   /** Set when this entry reverses an earlier one. */
   reversesEntryId: number | null
   /** The entry's lines for this invoice (all its lines when the whole entry is about the invoice). amount > 0 is a debit. */
-  lines: { account: string; currency: string; amount: number }[]
+  lines: { account: string; accountName: string; currency: string; amount: number }[]
 }
 
 export const invoiceListInput = pageInput.extend({

@@ -1,3 +1,4 @@
+import { ACCOUNTS } from '../../../core/journal'
 import type { InvoiceHistoryEntry } from '../../../shared/contract'
 import type { Ledger } from '../open'
 
@@ -27,7 +28,7 @@ export function invoiceHistory(ledger: Ledger, invoiceId: number): InvoiceHistor
   for (const r of rows) {
     let last = out[out.length - 1]
     if (!last || last.entryId !== r.entryId) out.push((last = { entryId: r.entryId, date: r.date, kind: r.kind, memo: r.memo, reversesEntryId: r.reversesEntryId, lines: [] }))
-    last.lines.push({ account: r.account, currency: r.currency, amount: r.amount })
+    last.lines.push({ account: r.account, accountName: ACCOUNTS[r.account as keyof typeof ACCOUNTS] ?? r.account, currency: r.currency, amount: r.amount })
   }
   return out
 }

@@ -5,6 +5,7 @@ import { StatusBadge } from '../../components/Status'
 import { useFormat, type Format } from '../../lib/format'
 import { useApi } from '../../lib/query'
 import { Link, navigate } from '../../lib/router'
+import { groupRf } from '../invoices/rf'
 
 export function DebtorDetailPage({ params }: { params: Record<string, string> }) {
   const q = useApi('debtors.get', { id: Number(params.id) })
@@ -158,7 +159,11 @@ function OpenItems({ d, fmt }: { d: DebtorDetail; fmt: Format }) {
         <tbody>
           {d.openItems.map((i) => (
             <tr key={i.id}>
-              <td className="mono">{i.number}</td>
+              <td>
+                <Link to={`/invoices/${i.id}`} className="mono">
+                  {i.number}
+                </Link>
+              </td>
               <td>{i.clientName}</td>
               <td>{fmt.date(i.issueDate)}</td>
               <td>{fmt.date(i.dueDate)}</td>
@@ -168,7 +173,7 @@ function OpenItems({ d, fmt }: { d: DebtorDetail; fmt: Format }) {
               <td>
                 <StatusBadge status={i.status} />
               </td>
-              <td className="mono muted">{i.rfRef.replace(/(.{4})/g, '$1 ').trim()}</td>
+              <td className="mono muted">{groupRf(i.rfRef)}</td>
             </tr>
           ))}
           {d.openItems.length === 0 && <EmptyRow cols={9} text="No open items." />}

@@ -7,7 +7,8 @@ import { StatusBadge } from '../../components/Status'
 import { VirtualTable, type Column, type Sort } from '../../components/VirtualTable'
 import { useFormat } from '../../lib/format'
 import { call } from '../../lib/rpc'
-import { Link } from '../../lib/router'
+import { Link, navigate } from '../../lib/router'
+import { groupRf } from './rf'
 
 type InvoiceSort = (typeof INVOICE_SORTS)[number]
 
@@ -22,7 +23,7 @@ export function InvoicesPage() {
     [search, sort, status]
   )
   const columns: Column<InvoiceRow>[] = [
-    { key: 'number', header: 'Number', width: '130px', sort: 'number', render: (i) => <span className="mono">{i.number}</span> },
+    { key: 'number', header: 'Number', width: '130px', sort: 'number', render: (i) => <Link to={`/invoices/${i.id}`} className="mono">{i.number}</Link> },
     { key: 'client', header: 'Client', width: 'minmax(160px, 1.2fr)', render: (i) => i.clientName },
     { key: 'debtor', header: 'Debtor', width: 'minmax(160px, 1.4fr)', render: (i) => <Link to={`/debtors/${i.debtorId}`}>{i.debtorName}</Link> },
     { key: 'issue', header: 'Issued', width: '100px', sort: 'issueDate', render: (i) => fmt.date(i.issueDate) },
@@ -30,7 +31,7 @@ export function InvoicesPage() {
     { key: 'face', header: 'Face', width: '130px', align: 'right', sort: 'face', render: (i) => fmt.money(i.face, i.currency) },
     { key: 'open', header: 'Open', width: '130px', align: 'right', sort: 'openAmount', render: (i) => fmt.money(i.openAmount, i.currency) },
     { key: 'status', header: 'Status', width: '110px', sort: 'status', render: (i) => <StatusBadge status={i.status} /> },
-    { key: 'rf', header: 'RF reference', width: '170px', render: (i) => <span className="mono muted">{i.rfRef.replace(/(.{4})/g, '$1 ').trim()}</span> }
+    { key: 'rf', header: 'RF reference', width: '170px', render: (i) => <span className="mono muted">{groupRf(i.rfRef)}</span> }
   ]
   return (
     <div className="list-page">
@@ -49,7 +50,7 @@ export function InvoicesPage() {
           </select>
         </label>
       </div>
-      <VirtualTable label="Invoices" queryKey={['invoices.list', search, sort, status]} fetchPage={fetchPage} columns={columns} rowKey={(i) => i.id} sort={sort} onSort={setSort} />
+      <VirtualTable label="Invoices" queryKey={['invoices.list', search, sort, status]} fetchPage={fetchPage} columns={columns} rowKey={(i) => i.id} onRowClick={(i) => navigate(`/invoices/${i.id}`)} sort={sort} onSort={setSort} />
     </div>
   )
 }
