@@ -219,7 +219,7 @@ describe('batch export', () => {
       expect(viaWorker).toBe(inProcess)
       expect(viaWorker).toContain('This invoice has been assigned to Nordfaktor Finans AB.')
     }
-  })
+  }, 120_000) // starting two workers through tsx takes seconds on a busy machine
 
   it('refuses a request with nothing funded and writes nothing', async () => {
     const { b, requestId } = await fundedRequest({ invoices: 1 })
