@@ -7,6 +7,8 @@ import type { AgencyCaseRow, ChargebackRow } from '../../shared/contract/collect
 import { AppError, notFound } from '../api/errors'
 import { audit } from '../db/repos/audit-repo'
 import * as cases from '../db/repos/collections-cases-repo'
+import { listChargebacks } from '../db/repos/collections-chargeback-repo'
+import { toChargebackRow } from './collection-chargebacks'
 import { activePromiseDebtors, openDisputeAmounts } from '../db/repos/collections-run-repo'
 import { writeTx, type ServiceContext } from './context'
 import type { CollectionService } from './collection-service'
@@ -89,20 +91,20 @@ export function createCollectionAgency(ctx: ServiceContext, dunning: DunningServ
     /** Unpaid at the agreement's recourse date (due date + recourseDays): propose charging the invoice back to the client. */
     proposeChargebacks(asOf?: LocalDate, userId: number | null = null): ChargebackRow[] {
       const day = asOf ?? clock.today()
-      const before = new Set(cases.chargebacks(ledger).map((c) => c.id))
+      const before = new Set(listChargebacks(ledger).map((c) => c.id))
       writeTx(ctx, () => {
         for (const cl of cases.clientsWithAgreements(ledger)) {
           const days = (JSON.parse(cl.agreement) as { recourseDays?: number }).recourseDays
-          if (days === undefined) continue
+          // recourseDays 0 is a non-recourse agreement: the factor carries the loss, nothing goes back.
+          if (!days) continue
           for (const i of cases.recourseCandidates(ledger, cl.id, addDays(day, -days))) {
             cases.insertChargeback(ledger, { invoiceId: i.id, clientId: cl.id, currency: i.currency, amount: i.open, recourseDate: recourseDate(i.dueDate, days), at: clock.now() })
           }
         }
         audit(ledger, clock.now(), { userId, action: 'chargebacks.propose', entity: 'chargeback_proposal', entityId: day })
       })
-      return cases.chargebacks(ledger).filter((c) => !before.has(c.id))
-    },
-    chargebacks: (status?: string) => cases.chargebacks(ledger, status)
+      return listChargebacks(ledger).filter((c) => !before.has(c.id)).map(toChargebackRow)
+    }
   }
   return svc
 }

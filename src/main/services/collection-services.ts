@@ -1,6 +1,7 @@
 import type { ServiceContext } from './context'
 import { createCollectionAgency } from './collection-agency'
 import { createCollectionCases } from './collection-cases'
+import { createCollectionChargebacks } from './collection-chargebacks'
 import { createCollectionService } from './collection-service'
 import { createDunningService } from './dunning-service'
 import { createOutboxService } from './outbox-service'
@@ -14,6 +15,7 @@ export function createCollectionServices(ctx: ServiceContext) {
     collection,
     collectionCases: createCollectionCases(ctx, dunning),
     collectionAgency: createCollectionAgency(ctx, dunning, collection),
+    chargebacks: createCollectionChargebacks(ctx, () => dunning.factor()),
     outbox: createOutboxService(ctx, dunning)
   }
 }

@@ -216,12 +216,27 @@ export interface ChargebackRow {
   id: number
   invoiceId: number
   invoiceNumber: string
+  debtorId: number
+  debtorName: string
   clientId: number
   clientName: string
   currency: string
+  /** Open when proposed; openNow is what accepting would book today. */
   amount: number
+  openNow: number
+  invoiceStatus: string
+  dueDate: string
   recourseDate: string
-  status: 'proposed' | 'accepted' | 'rejected'
+  status: 'proposed' | 'accepted' | 'rejected' | 'reversed'
+  bookedAmount: number | null
+  entryId: number | null
+  reversalEntryId: number | null
+  decidedByName: string | null
+  decidedDate: string | null
+  /** Why it was rejected or reversed. */
+  note: string | null
+  noticeId: number | null
+  noticeStatus: string | null
 }
 
 const asOf = { asOf: localDate.optional() }
@@ -274,6 +289,9 @@ export const collectionsContract = {
   'agency.decide': method(z.object({ id, approve: z.boolean() })).returns<AgencyCaseRow>(),
   'agency.export': method(z.object({ id, format: z.enum(['json', 'csv']).default('json'), dir: z.string().min(1) })).returns<AgencyCaseRow>(),
   'chargebacks.propose': method(z.object({ ...asOf })).returns<ChargebackRow[]>(),
-  'chargebacks.list': method(z.object({ status: z.enum(['proposed', 'accepted', 'rejected']).optional() })).returns<ChargebackRow[]>()
+  'chargebacks.list': method(z.object({ status: z.enum(['proposed', 'accepted', 'rejected', 'reversed']).optional(), clientId: id.optional() })).returns<ChargebackRow[]>(),
+  'chargebacks.accept': method(z.object({ id })).returns<ChargebackRow>(),
+  'chargebacks.reject': method(z.object({ id, reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500) })).returns<ChargebackRow>(),
+  'chargebacks.reverse': method(z.object({ id, reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500) })).returns<ChargebackRow>()
 }
 

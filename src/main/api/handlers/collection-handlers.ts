@@ -40,6 +40,9 @@ export function collectionHandlers(s: Services): H {
     'agency.decide': (i, c) => s.collectionAgency.decide(i.id, i.approve, c.userId),
     'agency.export': (i, c) => s.collectionAgency.export(i.id, i.format, i.dir, c.userId),
     'chargebacks.propose': (i, c) => s.collectionAgency.proposeChargebacks(i.asOf, c.userId),
-    'chargebacks.list': (i) => s.collectionAgency.chargebacks(i.status)
+    'chargebacks.list': (i) => s.chargebacks.list(i),
+    'chargebacks.accept': (i, c) => s.chargebacks.accept(i.id, c.userId),
+    'chargebacks.reject': (i, c) => s.chargebacks.reject(i.id, i.reason, c.userId),
+    'chargebacks.reverse': (i, c) => s.chargebacks.reverse(i.id, i.reason, c.userId)
   }
 }

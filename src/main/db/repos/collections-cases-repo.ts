@@ -264,22 +264,3 @@ export function insertChargeback(ledger: Ledger, c: { invoiceId: number; clientI
     .prepare("insert or ignore into chargeback_proposal (invoice_id, client_id, currency, amount, recourse_date, status, created_at) values (?,?,?,?,?, 'proposed', ?)")
     .run(c.invoiceId, c.clientId, c.currency, c.amount, c.recourseDate, c.at)
 }
-
-export function chargebacks(ledger: Ledger, status?: string) {
-  return ledger.sqlite
-    .prepare(
-      `select p.id, p.invoice_id as invoiceId, i.number as invoiceNumber, p.client_id as clientId, c.name as clientName, p.currency, p.amount, p.recourse_date as recourseDate, p.status
-       from chargeback_proposal p join invoice i on i.id = p.invoice_id join client c on c.id = p.client_id ${status ? 'where p.status = ?' : ''} order by p.id desc limit 1000`
-    )
-    .all(...(status ? [status] : [])) as {
-    id: number
-    invoiceId: number
-    invoiceNumber: string
-    clientId: number
-    clientName: string
-    currency: string
-    amount: number
-    recourseDate: string
-    status: 'proposed' | 'accepted' | 'rejected'
-  }[]
-}

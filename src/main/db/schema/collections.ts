@@ -28,6 +28,8 @@ export const debtorCollectionTable = sqliteTable(
     nextActionDate: text('next_action_date'),
     finalSentDate: text('final_sent_date'),
     currency: text('currency'),
+    /** Overdue per currency ([{currency, overdue, count, oldestDue}]), so a row can show every currency owed. */
+    currencies: text('currencies'),
     overdueAmount: integer('overdue_amount').notNull().default(0),
     overdueCount: integer('overdue_count').notNull().default(0),
     oldestDue: text('oldest_due'),
@@ -234,8 +236,18 @@ export const chargebackProposalTable = sqliteTable(
     currency: text('currency').notNull(),
     amount: integer('amount').notNull(),
     recourseDate: text('recourse_date').notNull(),
-    status: text('status', { enum: ['proposed', 'accepted', 'rejected'] }).notNull(),
-    createdAt: integer('created_at').notNull()
+    status: text('status', { enum: ['proposed', 'accepted', 'rejected', 'reversed'] }).notNull(),
+    createdAt: integer('created_at').notNull(),
+    /** What was booked on acceptance (the invoice's open amount then) and the status to restore on reversal. */
+    bookedAmount: integer('booked_amount'),
+    previousStatus: text('previous_status'),
+    entryId: integer('entry_id'),
+    reversalEntryId: integer('reversal_entry_id'),
+    decidedBy: integer('decided_by'),
+    decidedDate: text('decided_date'),
+    /** Why it was rejected or reversed. */
+    note: text('note'),
+    noticeId: integer('notice_id')
   },
   (t) => [index('chargeback_proposal_status_idx').on(t.status, t.clientId)]
 )
