@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs'
-import { basename } from 'node:path'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { basename, dirname, resolve } from 'node:path'
 import { parseStatement, statementToJson } from '../../core/bank'
+import { callOrThrow } from '../../main/backend'
+import type { RenderedDocument } from '../../shared/contract'
 import { backendFromArgs } from '../ledger-arg'
 import { CliError, DB_OPTS, str, type Command } from '../registry'
 
@@ -49,4 +51,30 @@ export const statementImportCommand: Command = {
   }
 }
 
-export const statementCommands: Command[] = [statementParseCommand, statementImportCommand]
+const DAY = /^\d{4}-\d{2}-\d{2}$/
+
+export const statementClientCommand: Command = {
+  name: 'statement client',
+  summary: "write a client's statement for a period as a PDF: reserve from opening to closing, advances, fees, collections, open invoices",
+  usage: 'factordesk statement client --db PATH --client CLIENT --from YYYY-MM-DD --to YYYY-MM-DD --out FILE [--json]',
+  options: { ...DB_OPTS, client: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' } },
+  async run(args) {
+    const clientId = Number(str(args, 'client', true))
+    if (!Number.isInteger(clientId) || clientId < 1) throw new CliError(`--client must be a client id (a whole number), got "${str(args, 'client')}"`)
+    const from = str(args, 'from', true)!
+    const to = str(args, 'to', true)!
+    for (const [k, v] of [['from', from], ['to', to]]) if (!DAY.test(v)) throw new CliError(`--${k} must be a date YYYY-MM-DD, got "${v}"`)
+    const out = resolve(str(args, 'out', true)!)
+    const b = backendFromArgs(args)
+    try {
+      const r = (await callOrThrow(b, 'documents.clientStatement', { clientId, from, to })) as RenderedDocument
+      mkdirSync(dirname(out), { recursive: true })
+      writeFileSync(out, Buffer.from(r.base64, 'base64'))
+      return { json: { file: out, title: r.title, bytes: r.bytes }, human: `${r.title}: ${out} (${r.bytes} bytes)` }
+    } finally {
+      b.close()
+    }
+  }
+}
+
+export const statementCommands: Command[] = [statementParseCommand, statementImportCommand, statementClientCommand]

@@ -138,8 +138,15 @@ export interface ClientStatement {
   to: string
   openingReserve: number
   closingReserve: number
-  lines: { date: string; kind: 'advance' | 'fee' | 'collection' | 'reserve' | 'other'; memo: string; invoiceNumber: string | null; amount: number; reserveEffect: number }[]
+  lines: { date: string; kind: 'advance' | 'fee' | 'collection' | 'reserve' | 'other'; memo: string; invoiceNumber: string | null; amount: number; reserveEffect: number; entryKind: string; entryId: number | null }[]
   totals: { advances: number; fees: number; collections: number; reserveMovement: number }
+  /** The reserve movement split by cause; opening + the sum of these = closing. */
+  reserve: { funding: number; fees: number; shortfalls: number; releases: number; chargebacks: number; other: number }
+  /** Rebates on invoices closed in the period (collected - advance - fee), live payments only. */
+  rebates: number
+  /** The client's open invoices in this currency now, oldest due first (at most openItemsLimit). */
+  openItems: { number: string; debtorName: string; dueDate: string; face: number; openAmount: number; status: string }[]
+  openItemsTotal: { count: number; face: number; openAmount: number }
 }
 
 export interface MandateRow {
@@ -178,6 +185,8 @@ export const paymentsContract = {
   'payments.undo': method(z.object({ journalEntryId: id, reason: z.string().trim().min(3).max(200).default('undone by user') })).returns<PaymentLine>(),
   'payments.refund': method(z.object({ bankEntryId: id, amount: minorAmount.positive('must be more than zero'), reason: z.string().trim().min(3).max(200) })).returns<PaymentLine>(),
   'payments.clientStatement': method(z.object({ clientId: id, from: localDate, to: localDate })).returns<ClientStatement>(),
+  /** The client statement as a PDF (base64). */
+  'documents.clientStatement': method(z.object({ clientId: id, from: localDate, to: localDate })).returns<{ fileName: string; title: string; mimeType: 'application/pdf'; base64: string; bytes: number }>(),
   'mandates.list': method(z.object({ debtorId: id.optional() })).returns<MandateRow[]>(),
   'mandates.create': method(
     z.object({

@@ -13,6 +13,7 @@ type H = Pick<
   | 'payments.undo'
   | 'payments.refund'
   | 'payments.clientStatement'
+  | 'documents.clientStatement'
   | 'mandates.list'
   | 'mandates.create'
   | 'directDebits.export'
@@ -32,6 +33,7 @@ export function paymentHandlers(s: Services): H {
     'payments.undo': (i, c) => s.matching.undo(i, c.userId),
     'payments.refund': (i, c) => s.matching.refund(i, c.userId),
     'payments.clientStatement': (i) => s.settlement.clientStatement(i.clientId, i.from, i.to),
+    'documents.clientStatement': (i) => s.settlement.clientStatementPdf(i.clientId, i.from, i.to),
     'mandates.list': (i) => s.directDebit.listMandates(i.debtorId),
     'mandates.create': (i, c) => s.directDebit.createMandate({ ...i, bic: i.bic ?? null }, c.userId),
     'directDebits.export': (i, c) => s.directDebit.exportCollections(i, c.userId)
