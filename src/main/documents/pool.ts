@@ -70,6 +70,8 @@ interface Slot {
 export interface RenderPool {
   readonly size: number
   render(job: TemplateJob): Promise<Buffer>
+  /** Documents rendered by the workers so far and the CPU time they took. */
+  stats(): { jobs: number; cpuMs: number }
   close(): void
 }
 
@@ -79,6 +81,7 @@ export function createRenderPool(size = 2, script: WorkerScript | null = workerS
   let nextId = 1
   let idle: NodeJS.Timeout | null = null
   let broken = script === null
+  const totals = { jobs: 0, cpuMs: 0 }
 
   function start(): void {
     if (slots.length > 0 || broken || !script) return
@@ -86,8 +89,9 @@ export function createRenderPool(size = 2, script: WorkerScript | null = workerS
       try {
         const child = fork(script.path, [], { execArgv: script.execArgv, env: { ...process.env, ...script.env }, serialization: 'advanced', stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
         const slot: Slot = { child, busy: false, pending: new Map() }
-        child.on('message', (m: { id?: number; ok?: boolean; pdf?: Uint8Array; error?: string; ready?: boolean }) => {
+        child.on('message', (m: { id?: number; ok?: boolean; pdf?: Uint8Array; error?: string; cpuMs?: number }) => {
           if (m.id === undefined) return
+          if (m.ok) (totals.jobs += 1), (totals.cpuMs += m.cpuMs ?? 0)
           const p = slot.pending.get(m.id)
           slot.pending.delete(m.id)
           slot.busy = false
@@ -152,6 +156,7 @@ export function createRenderPool(size = 2, script: WorkerScript | null = workerS
         else pump()
       })
     },
+    stats: () => ({ ...totals }),
     close
   }
 }

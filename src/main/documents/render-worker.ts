@@ -12,8 +12,13 @@ interface Request {
 }
 
 process.on('message', (m: Request) => {
+  const cpu = process.cpuUsage()
   renderPdf(templateElement(m.job)).then(
-    (pdf) => process.send?.({ id: m.id, ok: true, pdf }),
+    (pdf) => {
+      // CPU time spent on this document, so the parent can tell render cost from waiting for a busy machine.
+      const used = process.cpuUsage(cpu)
+      process.send?.({ id: m.id, ok: true, pdf, cpuMs: (used.user + used.system) / 1000 })
+    },
     (e: unknown) => process.send?.({ id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) })
   )
 })

@@ -184,6 +184,8 @@ export function createDocumentService(ctx: ServiceContext) {
 
   return {
     prepare,
+    /** What the render workers have done in this process: for the benchmark and diagnostics. */
+    workerStats: () => pool?.stats() ?? { jobs: 0, cpuMs: 0 },
     statementFigures: (requestId: number) => {
       const request = repo.loadRequest(ledger, requestId) ?? (() => { throw notFound('financing request', requestId) })()
       return statementFigures(request, client(request.clientId))
