@@ -27,6 +27,18 @@ describe('approval queue', () => {
     expect(newOnes.flags).toEqual(expect.arrayContaining([{ code: 'OVER_AGE', count: 1 }, { code: 'NEW_DEBTOR', count: 1 }]))
   })
 
+  it('pages a request\'s invoices with their own checks, filtered by flag, for the virtual table', async () => {
+    const { b, requestId } = await importedRequest()
+    const first = await b.call2('requests.invoices', { id: requestId, offset: 0, limit: 3 })
+    const rest = await b.call2('requests.invoices', { id: requestId, offset: 3, limit: 3 })
+    expect([first.total, first.rows.length, rest.rows.length, rest.offset]).toEqual([4, 3, 1, 3])
+    const whole = await b.call2('requests.get', { id: requestId })
+    expect([...first.rows, ...rest.rows]).toEqual(whole.invoices)
+    const aged = await b.call2('requests.invoices', { id: requestId, flag: 'OVER_AGE', offset: 0, limit: 50 })
+    expect([aged.total, aged.rows.map((i) => i.number), aged.rows[0].eligible]).toEqual([1, ['A-4'], false])
+    expect((await b.call2('requests.get', { id: requestId, withInvoices: false })).invoices).toEqual([])
+  })
+
   it('refuses to approve an error, requires an override reason for warnings, and a reason to reject', async () => {
     const { b, requestId, inv, anna } = await importedRequest()
     const err = await b.call('requests.decide', { requestId, invoiceIds: [inv['A-4'].id], decision: 'approve' }, { userId: anna.id, transport: 'test' })

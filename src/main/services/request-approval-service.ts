@@ -1,3 +1,4 @@
+import type { Page } from '../../shared/contract/common'
 import type { Availability, CheckCode, FundingFigures, QueueRow, RequestInvoice } from '../../shared/contract/requests'
 import { isLocalDate } from '../../shared/dates'
 import { availabilityOf, computeFunding, fundingEntries } from '../../core/requests/funding'
@@ -75,13 +76,18 @@ export function createRequestApprovalService(ctx: ServiceContext) {
       return { rows, totals: { requests: rows.length, invoices: rows.reduce((s, r) => s + r.invoices, 0), amounts: [...amounts.values()] } }
     },
 
-    get(id: number, f: { flag?: CheckCode; decision?: 'pending' | 'approved' | 'rejected' } = {}) {
+    get(id: number, f: { flag?: CheckCode; decision?: 'pending' | 'approved' | 'rejected'; withInvoices?: boolean } = {}) {
       head(id)
-      return { request: queueRow(id), invoices: repo.requestInvoices(ledger, id, f), flags: repo.flagCounts(ledger, id), figures: figures(id), fourEyesThreshold: threshold() }
+      return { request: queueRow(id), invoices: f.withInvoices === false ? [] : repo.requestInvoices(ledger, id, f), flags: repo.flagCounts(ledger, id), figures: figures(id), fourEyesThreshold: threshold() }
     },
 
     availability,
     figures,
+
+    invoicePage(id: number, f: { flag?: CheckCode; decision?: 'pending' | 'approved' | 'rejected' }, offset: number, limit: number): Page<RequestInvoice> {
+      head(id)
+      return { ...repo.requestInvoicePage(ledger, id, f, { offset, limit }), offset }
+    },
 
     /**
      * Approves or rejects invoices. Errors cannot be approved; warnings only with an override naming a

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { country, currency, id, localDate } from './common'
+import { country, currency, id, localDate, type Page } from './common'
 import { method } from './define'
 
 /** Eligibility checks on a submitted invoice. The codes are stable: saved overrides and filters refer to them. */
@@ -195,13 +195,25 @@ export const requestsContract = {
   'requests.preview': method(intakeInput).returns<RequestPreview>(),
   'requests.import': method(intakeInput.extend({ token: z.string().optional() })).returns<ImportResult>(),
   'requests.queue': method(z.object({ status: z.enum(['waiting', 'all']).default('waiting'), clientId: id.optional() })).returns<{ rows: QueueRow[]; totals: { requests: number; invoices: number; amounts: { currency: string; total: number; eligible: number }[] } }>(),
-  'requests.get': method(z.object({ id, flag: z.enum(CHECK_CODES).optional(), decision: z.enum(['pending', 'approved', 'rejected']).optional() })).returns<{
+  'requests.get': method(
+    z.object({
+      id,
+      flag: z.enum(CHECK_CODES).optional(),
+      decision: z.enum(['pending', 'approved', 'rejected']).optional(),
+      /** False: leave the invoice list empty (the screen pages it through requests.invoices instead). */
+      withInvoices: z.boolean().default(true)
+    })
+  ).returns<{
     request: QueueRow
     invoices: RequestInvoice[]
     flags: { code: CheckCode; count: number }[]
     figures: FundingFigures
     fourEyesThreshold: number
   }>(),
+  /** One page of a request's invoices with their flags, for lists too long to send at once. */
+  'requests.invoices': method(
+    z.object({ id, flag: z.enum(CHECK_CODES).optional(), decision: z.enum(['pending', 'approved', 'rejected']).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(200) })
+  ).returns<Page<RequestInvoice>>(),
   'requests.decide': method(
     z.object({
       requestId: id,

@@ -3,7 +3,7 @@ import type { Handlers } from '../dispatcher'
 
 type H = Pick<
   Handlers,
-  'requests.preview' | 'requests.import' | 'requests.queue' | 'requests.get' | 'requests.decide' | 'requests.fund' | 'requests.availability' | 'requests.setFourEyesThreshold' | 'mappings.list' | 'mappings.save' | 'mappings.preview' | 'payout.export'
+  'requests.preview' | 'requests.import' | 'requests.queue' | 'requests.get' | 'requests.invoices' | 'requests.decide' | 'requests.fund' | 'requests.availability' | 'requests.setFourEyesThreshold' | 'mappings.list' | 'mappings.save' | 'mappings.preview' | 'payout.export'
 >
 
 export function requestHandlers(s: Services): H {
@@ -12,6 +12,7 @@ export function requestHandlers(s: Services): H {
     'requests.import': (i, c) => s.requestIntake.import(i, c.userId),
     'requests.queue': (i) => s.requestApproval.queue(i),
     'requests.get': (i) => s.requestApproval.get(i.id, i),
+    'requests.invoices': (i) => s.requestApproval.invoicePage(i.id, i, i.offset, i.limit),
     'requests.decide': (i, c) => s.requestApproval.decide(i, c.userId),
     'requests.fund': (i, c) => s.requestApproval.fund(i.requestId, c.userId, i.date),
     'requests.availability': (i) => s.requestApproval.availability(i.clientId, i.requestId),

@@ -92,27 +92,25 @@ export function queueRows(ledger: Ledger, f: { ids?: number[]; waiting?: boolean
   return heads.map((h) => ({ ...h, ...empty, ...byId.get(h.id), id: h.id, approvals: approvals.filter((a) => a.id === h.id).map(({ userId, userName, at }) => ({ userId, userName, at })) }))
 }
 
-/** The invoices of a request with their flags and decisions, optionally only those with one flag. */
-export function requestInvoices(ledger: Ledger, requestId: number, f: { flag?: string; decision?: 'pending' | 'approved' | 'rejected' } = {}): RequestInvoice[] {
+type InvoiceFilter = { flag?: string; decision?: 'pending' | 'approved' | 'rejected' }
+type CheckRow = { invoiceId: number; code: RequestInvoice['checks'][number]['code']; severity: 'error' | 'warning'; message: string; overrideBy: string | null; overrideReason: string | null }
+
+function invoiceWhere(requestId: number, f: InvoiceFilter): { where: string; args: (string | number)[] } {
   const conds = ['i.request_id = ?']
   const args: (string | number)[] = [requestId]
   if (f.flag) conds.push('i.id in (select invoice_id from request_check where request_id = ? and code = ?)'), args.push(requestId, f.flag)
   if (f.decision === 'pending') conds.push('d.decision is null')
   else if (f.decision) conds.push('d.decision = ?'), args.push(f.decision)
-  const rows = ledger.sqlite
-    .prepare(
-      `select i.id, i.number, i.debtor_id as debtorId, db.name as debtorName, i.issue_date as issueDate, i.due_date as dueDate, i.currency, i.face, i.status,
-         coalesce(d.decision, 'pending') as decision, d.reason as decisionReason
-       from invoice i join debtor db on db.id = i.debtor_id left join request_decision d on d.invoice_id = i.id
-       where ${conds.join(' and ')} order by i.id`
-    )
-    .all(...args) as Omit<RequestInvoice, 'checks' | 'eligible'>[]
-  const checks = ledger.sqlite
-    .prepare(
-      `select c.invoice_id as invoiceId, c.code, c.severity, c.message, u.name as overrideBy, c.override_reason as overrideReason
-       from request_check c left join app_user u on u.id = c.override_by where c.request_id = ? order by c.id`
-    )
-    .all(requestId) as { invoiceId: number; code: RequestInvoice['checks'][number]['code']; severity: 'error' | 'warning'; message: string; overrideBy: string | null; overrideReason: string | null }[]
+  return { where: conds.join(' and '), args }
+}
+
+const INVOICE_COLS = `i.id, i.number, i.debtor_id as debtorId, db.name as debtorName, i.issue_date as issueDate, i.due_date as dueDate, i.currency, i.face, i.status,
+  coalesce(d.decision, 'pending') as decision, d.reason as decisionReason`
+const INVOICE_FROM = 'invoice i join debtor db on db.id = i.debtor_id left join request_decision d on d.invoice_id = i.id'
+const CHECK_SELECT = `select c.invoice_id as invoiceId, c.code, c.severity, c.message, u.name as overrideBy, c.override_reason as overrideReason
+  from request_check c left join app_user u on u.id = c.override_by`
+
+function withChecks(rows: Omit<RequestInvoice, 'checks' | 'eligible'>[], checks: CheckRow[]): RequestInvoice[] {
   const byInvoice = new Map<number, RequestInvoice['checks']>()
   for (const c of checks) {
     const list = byInvoice.get(c.invoiceId) ?? []
@@ -123,6 +121,24 @@ export function requestInvoices(ledger: Ledger, requestId: number, f: { flag?: s
     const cs = byInvoice.get(r.id) ?? []
     return { ...r, decisionReason: r.decisionReason ?? null, checks: cs, eligible: cs.every((c) => c.severity !== 'error') }
   })
+}
+
+/** The invoices of a request with their flags and decisions, optionally only those with one flag. */
+export function requestInvoices(ledger: Ledger, requestId: number, f: InvoiceFilter = {}): RequestInvoice[] {
+  const { where, args } = invoiceWhere(requestId, f)
+  const rows = ledger.sqlite.prepare(`select ${INVOICE_COLS} from ${INVOICE_FROM} where ${where} order by i.id`).all(...args) as Omit<RequestInvoice, 'checks' | 'eligible'>[]
+  const checks = ledger.sqlite.prepare(`${CHECK_SELECT} where c.request_id = ? order by c.id`).all(requestId) as CheckRow[]
+  return withChecks(rows, checks)
+}
+
+/** One page of the same list, with the checks of that page only: what a screen scrolling 10,000 invoices asks for. */
+export function requestInvoicePage(ledger: Ledger, requestId: number, f: InvoiceFilter, page: { offset: number; limit: number }): { rows: RequestInvoice[]; total: number } {
+  const { where, args } = invoiceWhere(requestId, f)
+  const total = ledger.sqlite.prepare(`select count(*) from ${INVOICE_FROM} where ${where}`).pluck().get(...args) as number
+  const rows = ledger.sqlite.prepare(`select ${INVOICE_COLS} from ${INVOICE_FROM} where ${where} order by i.id limit ? offset ?`).all(...args, page.limit, page.offset) as Omit<RequestInvoice, 'checks' | 'eligible'>[]
+  if (!rows.length) return { rows: [], total }
+  const checks = ledger.sqlite.prepare(`${CHECK_SELECT} where c.invoice_id in (select value from json_each(?)) order by c.id`).all(JSON.stringify(rows.map((r) => r.id))) as CheckRow[]
+  return { rows: withChecks(rows, checks), total }
 }
 
 export function flagCounts(ledger: Ledger, requestId: number): { code: RequestInvoice['checks'][number]['code']; count: number }[] {

@@ -29,7 +29,10 @@ interface Props<T> {
   rowKey: (row: T) => string | number
   sort: Sort
   onSort: (s: Sort) => void
-  onRowClick?: (row: T) => void
+  onRowClick?: (row: T, index: number) => void
+  /** A keyboard-driven cursor: that row is marked selected and kept in view as it moves. */
+  selectedIndex?: number
+  rowClassName?: (row: T) => string
   rowHeight?: number
   pageSize?: number
   label: string
@@ -40,7 +43,7 @@ interface Props<T> {
  * A sortable table over a whole server-side list: only the visible rows exist in the DOM, and they
  * are fetched by page (offset/limit) as they scroll into view, so a million rows cost what a screen costs.
  */
-export function VirtualTable<T>({ queryKey, fetchPage, columns, rowKey, sort, onSort, onRowClick, rowHeight = 30, pageSize = 200, label, onTotal }: Props<T>) {
+export function VirtualTable<T>({ queryKey, fetchPage, columns, rowKey, sort, onSort, onRowClick, selectedIndex, rowClassName, rowHeight = 30, pageSize = 200, label, onTotal }: Props<T>) {
   const realRef = useRef<HTMLDivElement>(null)
   const [total, setTotal] = useState<number | null>(null)
   const countRef = useRef(0)
@@ -69,6 +72,10 @@ export function VirtualTable<T>({ queryKey, fetchPage, columns, rowKey, sort, on
     realRef.current?.scrollTo({ top: 0 })
     setTotal(null)
   }, [keyJson])
+
+  useEffect(() => {
+    if (selectedIndex !== undefined && selectedIndex >= 0 && selectedIndex < count) v.scrollToIndex(selectedIndex, { align: 'auto' })
+  }, [selectedIndex, count, v])
 
   const items = v.getVirtualItems()
   const pages = useMemo(() => {
@@ -138,9 +145,10 @@ export function VirtualTable<T>({ queryKey, fetchPage, columns, rowKey, sort, on
                 role="row"
                 aria-rowindex={it.index + 1}
                 data-index={it.index}
-                className={`vtable-row${it.index % 2 ? ' odd' : ''}${row && onRowClick ? ' clickable' : ''}`}
+                aria-selected={selectedIndex === undefined ? undefined : it.index === selectedIndex}
+                className={`vtable-row${it.index % 2 ? ' odd' : ''}${row && onRowClick ? ' clickable' : ''}${it.index === selectedIndex ? ' selected' : ''}${row && rowClassName ? ` ${rowClassName(row)}` : ''}`}
                 style={{ gridTemplateColumns: template, height: rowHeight, transform: `translateY(${it.start - shift}px)` }}
-                onClick={row && onRowClick ? () => onRowClick(row) : undefined}
+                onClick={row && onRowClick ? () => onRowClick(row, it.index) : undefined}
                 data-key={row ? rowKey(row) : undefined}
               >
                 {row

@@ -7,10 +7,8 @@ import { call } from '../../lib/rpc'
 import { usePrefs } from '../../lib/prefs'
 import { FundingPanel } from './FundingPanel'
 import { ImportPanel } from './ImportPanel'
+import { InvoiceTable, InvoiceWhy, useSelectedInvoice } from './InvoiceTable'
 import './approvals.css'
-
-/** Rendering more rows than this makes the keyboard sluggish; the flag filter narrows big requests. */
-const MAX_ROWS = 500
 
 type Prompt = { kind: 'reject' | 'override' | 'reject-all'; reason: string } | null
 
@@ -27,10 +25,11 @@ export function ApprovalsPage() {
   const [reqIdx, setReqIdx] = useState(0)
   const current: QueueRow | undefined = rows[Math.min(reqIdx, rows.length - 1)]
   const [flag, setFlag] = useState<CheckCode | undefined>(undefined)
-  const detail = useApi('requests.get', { id: current?.id ?? 0, flag }, { enabled: !!current })
-  const invoices = detail.data?.invoices ?? []
+  // The request's head, flags and figures; its invoices are paged by the table as they scroll into view.
+  const detail = useApi('requests.get', { id: current?.id ?? 0, withInvoices: false }, { enabled: !!current })
+  const [total, setTotal] = useState<number | null>(null)
   const [sel, setSel] = useState(0)
-  const inv: RequestInvoice | undefined = invoices[Math.min(sel, invoices.length - 1)]
+  const inv: RequestInvoice | undefined = useSelectedInvoice(current?.id, flag, sel)
   const [prompt, setPrompt] = useState<Prompt>(null)
   const [message, setMessage] = useState<{ text: string; bad?: boolean } | null>(null)
   const [importing, setImporting] = useState(false)
@@ -53,7 +52,7 @@ export function ApprovalsPage() {
   const decide = (invoiceIds: number[] | undefined, decision: 'approve' | 'reject', reason = '', overrides: { code: CheckCode; reason: string }[] = []) =>
     run(async () => {
       const r = await call('requests.decide', { requestId: current!.id, invoiceIds, decision, reason, overrides })
-      if (invoiceIds?.length === 1) setSel((s) => Math.min(s + 1, invoices.length - 1))
+      if (invoiceIds?.length === 1) setSel((s) => Math.min(s + 1, Math.max(0, (total ?? 1) - 1)))
       const refused = r.refused.length ? `; ${r.refused.length} not approved (errors or warnings without override)` : ''
       return `${r.approved} approved, ${r.rejected} rejected${refused}`
     })
@@ -74,7 +73,7 @@ export function ApprovalsPage() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.target as HTMLElement).closest('input, textarea, select') || e.ctrlKey || e.metaKey || e.altKey) return
-      if (e.key === 'j' || e.key === 'ArrowDown') setSel((s) => Math.min(s + 1, Math.min(invoices.length, MAX_ROWS) - 1))
+      if (e.key === 'j' || e.key === 'ArrowDown') setSel((s) => Math.min(s + 1, Math.max(0, (total ?? 1) - 1)))
       else if (e.key === 'k' || e.key === 'ArrowUp') setSel((s) => Math.max(s - 1, 0))
       else if (e.key === ']') setReqIdx((i) => Math.min(i + 1, rows.length - 1))
       else if (e.key === '[') setReqIdx((i) => Math.max(i - 1, 0))
@@ -123,18 +122,21 @@ export function ApprovalsPage() {
         {current && detail.data ? (
           <section className="apr-detail" aria-label="Selected request">
             <div className="apr-head">
-              <h2>{current.clientName} <span className="muted">request #{current.id} · {current.source}{current.fileName ? ` · ${current.fileName}` : ''}</span></h2>
-              <div className="muted small">Prepared by {current.preparedBy ?? 'an import'} · {current.pending} pending · {current.approved} approved · {current.rejected} rejected</div>
+              <div>
+                <h2>{current.clientName} <span className="muted">request #{current.id} · {current.source}{current.fileName ? ` · ${current.fileName}` : ''}</span></h2>
+                <div className="muted small">Prepared by {current.preparedBy ?? 'an import'} · {fmt.int(current.pending)} pending · {fmt.int(current.approved)} approved · {fmt.int(current.rejected)} rejected</div>
+              </div>
+              <div className="apr-bulk">
+                <button onClick={() => void decide(undefined, 'approve')} title="A">Approve all eligible</button>
+                <button onClick={() => setPrompt({ kind: 'reject-all', reason: '' })}>Reject pending…</button>
+              </div>
             </div>
             <FundingPanel figures={detail.data.figures} request={detail.data.request} threshold={detail.data.fourEyesThreshold} onFund={() => void fund()} />
             <div className="apr-flags" role="tablist" aria-label="Filter by flag">
-              <button role="tab" aria-selected={!flag} className={!flag ? 'active' : ''} onClick={() => setFlag(undefined)}>All {current.invoices}</button>
+              <button role="tab" aria-selected={!flag} className={!flag ? 'active' : ''} onClick={() => setFlag(undefined)}>All {fmt.int(current.invoices)}</button>
               {detail.data.flags.map((f) => (
-                <button key={f.code} role="tab" aria-selected={flag === f.code} className={flag === f.code ? 'active' : ''} onClick={() => setFlag(f.code)}>{f.code} {f.count}</button>
+                <button key={f.code} role="tab" aria-selected={flag === f.code} className={flag === f.code ? 'active' : ''} onClick={() => setFlag(f.code)}>{f.code} {fmt.int(f.count)}</button>
               ))}
-              <span className="spacer" />
-              <button onClick={() => void decide(undefined, 'approve')} title="A">Approve all eligible</button>
-              <button onClick={() => setPrompt({ kind: 'reject-all', reason: '' })}>Reject pending…</button>
             </div>
             {prompt && (
               <form className="apr-prompt" onSubmit={(e) => (e.preventDefault(), submitPrompt())}>
@@ -146,49 +148,13 @@ export function ApprovalsPage() {
                 <button type="button" className="link" onClick={() => setPrompt(null)}>Cancel</button>
               </form>
             )}
-            <InvoiceTable invoices={invoices} sel={sel} onSelect={setSel} />
+            <InvoiceTable requestId={current.id} flag={flag} sel={sel} onSelect={setSel} onTotal={setTotal} />
+            <InvoiceWhy invoice={inv} />
           </section>
         ) : (
           <div className="apr-detail muted">{rows.length ? 'Loading…' : 'Nothing to approve.'}</div>
         )}
       </div>
-    </div>
-  )
-}
-
-function InvoiceTable({ invoices, sel, onSelect }: { invoices: RequestInvoice[]; sel: number; onSelect: (i: number) => void }) {
-  const fmt = useFormat()
-  const ref = useRef<HTMLTableSectionElement>(null)
-  useEffect(() => {
-    ref.current?.querySelector('tr.selected')?.scrollIntoView({ block: 'nearest' })
-  }, [sel])
-  return (
-    <div className="apr-table-wrap">
-      <table className="apr-table" aria-label="Invoices of the request">
-        <thead>
-          <tr><th>Invoice</th><th>Debtor</th><th>Issued</th><th>Due</th><th className="num">Amount</th><th>Decision</th><th>Checks</th></tr>
-        </thead>
-        <tbody ref={ref}>
-          {invoices.slice(0, MAX_ROWS).map((i, n) => (
-            <tr key={i.id} className={`${n === sel ? 'selected' : ''} ${i.decision}`} onClick={() => onSelect(n)} aria-selected={n === sel}>
-              <td className="mono">{i.number}</td>
-              <td>{i.debtorName}</td>
-              <td>{fmt.date(i.issueDate)}</td>
-              <td>{fmt.date(i.dueDate)}</td>
-              <td className="num">{fmt.money(i.face, i.currency)}</td>
-              <td><span className={`decision ${i.decision}`}>{i.decision}</span>{i.decisionReason && <span className="muted small"> {i.decisionReason}</span>}</td>
-              <td className="apr-checks">
-                {i.checks.length === 0 && <span className="muted small">eligible</span>}
-                {i.checks.map((c) => (
-                  <span key={c.code} className={`tag ${c.severity === 'error' ? 'err' : 'warn'}${c.override ? ' done' : ''}`} title={c.override ? `${c.message}\nOverridden by ${c.override.by}: ${c.override.reason}` : c.message}>{c.code}</span>
-                ))}
-                {n === sel && i.checks.length > 0 && <div className="apr-why small">{i.checks.map((c) => <div key={c.code}><b>{c.code}</b> {c.message}{c.override && <em> (overridden by {c.override.by}: {c.override.reason})</em>}</div>)}</div>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {invoices.length > MAX_ROWS && <div className="muted small apr-more">Showing {MAX_ROWS} of {invoices.length}: filter by flag to see the rest.</div>}
     </div>
   )
 }
