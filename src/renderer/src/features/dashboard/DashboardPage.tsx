@@ -1,5 +1,6 @@
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts'
-import { AGING_BUCKETS, type AgingBucket, type DashboardSummary, type DsoSeries } from '../../../../shared/contract'
+import { useState } from 'react'
+import { AGING_BUCKETS, CEI_DAYS, type AgingBucket, type CurrencyKpis, type DashboardSummary, type DsoSeries } from '../../../../shared/contract'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { useFormat, type Format } from '../../lib/format'
@@ -17,20 +18,67 @@ const LINE_COLOURS = ['#1f5f8b', '#b5651d', '#4a7c59', '#7a4f9a']
 export const DSO_FORMULA =
   'Count-back DSO: start from the receivables open at month end; walk back month by month, adding a whole month’s days while the receivables cover that month’s purchased invoices (and subtracting them), then the covered fraction of the month where they run out.'
 
+export const CEI_FORMULA = `Collection effectiveness index over the last ${CEI_DAYS} days: (AR at start + purchased in the period − AR at end) ÷ (AR at start + purchased in the period − current AR at end) × 100. Current = not yet past due. 100 % means everything collectable was collected.`
+export const AT_RISK_FORMULA = 'At-risk rate: open receivables more than 90 days past due ÷ all open receivables, by amount.'
+
+interface Filter {
+  asOf: string
+  currency: string
+}
+
 export function DashboardPage() {
-  const q = useApi('dashboard.summary', {})
+  // Empty means "today" and "all currencies": the server's business date and every currency.
+  const [filter, setFilter] = useState<Filter>({ asOf: '', currency: '' })
+  const input = { asOf: filter.asOf || undefined, currency: filter.currency || undefined }
+  const q = useApi('dashboard.summary', input, { placeholderData: (prev) => prev })
   const fmt = useFormat()
   return (
     <div className="dashboard">
-      <PageHeader title="Dashboard" subtitle={q.data ? `As of ${fmt.date(q.data.asOf)}` : undefined} />
-      <Loading q={q}>{(s) => <Summary s={s} fmt={fmt} />}</Loading>
+      <PageHeader
+        title="Dashboard"
+        subtitle={q.data ? `As of ${fmt.date(q.data.asOf)}` : undefined}
+        actions={<Controls filter={filter} onChange={setFilter} currencies={q.data?.currencies ?? []} today={q.data && !filter.asOf ? q.data.asOf : undefined} />}
+      />
+      {filter.asOf && (
+        <p className="section-note" role="note">
+          Open balance and aging show the invoices open today that were issued by this date, aged as at it: items paid since then are not in them. DSO and CEI use the receivables as they stood on this date.
+        </p>
+      )}
+      <Loading q={q}>{(s) => <Summary s={s} fmt={fmt} input={input} />}</Loading>
     </div>
   )
 }
 
-function Summary({ s, fmt }: { s: DashboardSummary; fmt: Format }) {
-  const dso = useApi('dashboard.dso', {})
-  if (s.openBalance.length === 0 && dso.data?.dso.length === 0) return <div className="panel muted">The ledger is empty: no purchased invoices yet.</div>
+function Controls({ filter, onChange, currencies, today }: { filter: Filter; onChange: (f: Filter) => void; currencies: string[]; today?: string }) {
+  return (
+    <div className="dash-controls">
+      <label className="header-control">
+        <span>As of</span>
+        <input type="date" aria-label="As of date" value={filter.asOf || today || ''} onChange={(e) => onChange({ ...filter, asOf: e.target.value })} />
+      </label>
+      {filter.asOf && (
+        <button type="button" className="link" onClick={() => onChange({ ...filter, asOf: '' })}>
+          Today
+        </button>
+      )}
+      <label className="header-control">
+        <span>Currency</span>
+        <select aria-label="Currency" value={filter.currency} onChange={(e) => onChange({ ...filter, currency: e.target.value })}>
+          <option value="">all</option>
+          {currencies.map((c) => (
+            <option key={c} value={c}>
+              {c}
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
+  )
+}
+
+function Summary({ s, fmt, input }: { s: DashboardSummary; fmt: Format; input: { asOf?: string; currency?: string } }) {
+  const dso = useApi('dashboard.dso', input, { placeholderData: (prev) => prev })
+  if (s.openBalance.length === 0 && s.kpis.length === 0 && dso.data?.dso.length === 0) return <div className="panel muted">No purchased invoices{input.currency ? ` in ${input.currency}` : ''} by this date.</div>
   return (
     <>
       <section className="kpis" aria-label="Open balance">
@@ -43,6 +91,11 @@ function Summary({ s, fmt }: { s: DashboardSummary; fmt: Format }) {
               {o.amount > 0 && ` (${fmt.pct(Math.round((o.overdue * 10_000) / o.amount))})`}
             </div>
           </div>
+        ))}
+      </section>
+      <section className="kpis" aria-label="Collection figures">
+        {s.kpis.map((k) => (
+          <KpiPair key={k.currency} k={k} fmt={fmt} />
         ))}
       </section>
       <section className="panel">
@@ -87,6 +140,32 @@ function Summary({ s, fmt }: { s: DashboardSummary; fmt: Format }) {
         </h2>
         <Loading q={dso}>{(d) => <DsoChart s={d} fmt={fmt} />}</Loading>
       </section>
+    </>
+  )
+}
+
+function KpiPair({ k, fmt }: { k: CurrencyKpis; fmt: Format }) {
+  const i = k.ceiInputs
+  const m = (n: number) => fmt.money(n, k.currency)
+  const ceiDetail = `${CEI_FORMULA}\n\n${fmt.date(i.from)} – ${fmt.date(i.to)}: (${m(i.beginAr)} + ${m(i.sales)} − ${m(i.endAr)}) ÷ (${m(i.beginAr)} + ${m(i.sales)} − ${m(i.endCurrentAr)})`
+  return (
+    <>
+      <div className="kpi" data-testid={`cei-${k.currency}`} title={ceiDetail}>
+        <div className="kpi-label">
+          CEI {k.currency}, {CEI_DAYS} days <span className="info" aria-label={ceiDetail}>i</span>
+        </div>
+        <div className="kpi-value">{k.cei === null ? '—' : fmt.pct(Math.round(k.cei * 100))}</div>
+        <div className="kpi-sub">
+          collected {m(i.beginAr + i.sales - i.endAr)} of {m(i.beginAr + i.sales - i.endCurrentAr)} collectable
+        </div>
+      </div>
+      <div className="kpi" data-testid={`risk-${k.currency}`} title={AT_RISK_FORMULA}>
+        <div className="kpi-label">
+          At risk {k.currency} <span className="info" aria-label={AT_RISK_FORMULA}>i</span>
+        </div>
+        <div className={`kpi-value${k.atRisk !== null && k.atRisk >= 10 ? ' neg' : ''}`}>{k.atRisk === null ? '—' : fmt.pct(Math.round(k.atRisk * 100))}</div>
+        <div className="kpi-sub">of open receivables more than 90 days past due</div>
+      </div>
     </>
   )
 }
