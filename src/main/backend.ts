@@ -70,6 +70,7 @@ export function createBackend(ledgerOrPath: Ledger | string, opts: BackendOption
     emit: (event, payload) => bus.emit(event, payload)
   }
   const services = createServices(ctx)
+  bus.on('ledger.changed', () => services.collection.onLedgerChanged(opts.log ?? ((m, e) => console.error(m, e))))
   const dispatch = createDispatcher(createHandlers(services), opts.log ?? ((m, e) => console.error(m, e)))
   const call: Dispatch = async (method, input, cc: CallContext) => {
     if (cc.userId !== null && !services.admin.userExists(cc.userId)) {

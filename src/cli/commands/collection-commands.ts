@@ -68,6 +68,7 @@ export const worklistCommand: Command = {
         score: x.score,
         currency: x.currency,
         overdueAmount: x.overdueAmount,
+        currencies: x.currencies,
         daysOverdue: x.daysOverdue,
         riskClass: x.riskClass,
         controller: x.controllerName,
@@ -76,7 +77,7 @@ export const worklistCommand: Command = {
       }))
       return {
         json: { asOf: day ?? b.services.ctx.clock.today(), total: r.total, rows },
-        human: table(rows.map((x) => ({ ...x, overdueAmount: toMajorString(x.overdueAmount, x.currency) })), ['rank', 'debtor', 'score', 'overdueAmount', 'currency', 'daysOverdue', 'why']) + `\n${r.total} debtors with money overdue`
+        human: table(rows.map((x) => ({ ...x, overdue: x.currencies.map((c) => `${toMajorString(c.overdue, c.currency)} ${c.currency}`).join(' + ') })), ['rank', 'debtor', 'score', 'overdue', 'daysOverdue', 'why']) + `\n${r.total} debtors with money overdue`
       }
     } finally {
       b.close()

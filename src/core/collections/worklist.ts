@@ -1,10 +1,28 @@
 import { toMajorString } from '../../shared/money'
 import type { RiskClass } from './plans'
 
+/** Overdue in one currency, minor units. */
+export interface CurrencyAmount {
+  currency: string
+  amount: number
+}
+
+/**
+ * Rates for ranking only (never for booking): how many units of the base currency one unit of another is
+ * worth. A currency without a rate is scored on its own amount and the larger score counts.
+ */
+export interface RankingRates {
+  base: string
+  rates: Record<string, number>
+}
+
+export const NO_RATES: RankingRates = { base: 'EUR', rates: {} }
+
 /** What the score of one debtor is made of; every input is a stored summary figure, not a scan. */
 export interface ScoreInput {
-  currency: string
-  overdueAmount: number
+  /** Overdue per currency; a single-currency debtor has one entry. */
+  overdue: readonly CurrencyAmount[]
+  fx?: RankingRates
   oldestDaysOverdue: number
   riskClass: RiskClass
   brokenPromises: number
@@ -35,9 +53,10 @@ const RISK_POINTS: Record<RiskClass, number> = { low: 0, standard: 10, high: 30 
  */
 export function scoreDebtor(s: ScoreInput): Score {
   const r: ScoreReason[] = []
-  const amt = `${toMajorString(s.overdueAmount, s.currency)} ${s.currency}`
-  const major = s.overdueAmount / 100
-  r.push({ points: round1(20 * Math.log10(major + 1)), text: `${amt} overdue` })
+  const owed = overdueInBase(s.overdue, s.fx ?? NO_RATES)
+  const amt = owed.list.map((o) => `${toMajorString(o.amount, o.currency)} ${o.currency}`).join(' + ')
+  const approx = owed.list.length > 1 && owed.converted ? ` (≈ ${toMajorString(owed.base, owed.baseCurrency)} ${owed.baseCurrency})` : ''
+  r.push({ points: round1(20 * Math.log10(owed.scoredMajor + 1)), text: `${amt} overdue${approx}` })
   const days = Math.min(s.oldestDaysOverdue, 180)
   r.push({ points: round1(days * 0.5), text: `oldest item ${s.oldestDaysOverdue} days overdue` })
   if (RISK_POINTS[s.riskClass]) r.push({ points: RISK_POINTS[s.riskClass], text: `${s.riskClass}-risk debtor` })
@@ -47,10 +66,38 @@ export function scoreDebtor(s: ScoreInput): Score {
   else if (s.daysSinceContact > 14) r.push({ points: 10, text: `no contact for ${s.daysSinceContact} days` })
   else if (s.daysSinceContact <= 3) r.push({ points: -20, text: s.daysSinceContact === 0 ? 'contacted today' : `contacted ${s.daysSinceContact} day${s.daysSinceContact > 1 ? 's' : ''} ago` })
   if (s.activePromiseUntil) r.push({ points: -40, text: `promised to pay by ${s.activePromiseUntil}` })
-  if (s.disputedAmount > 0) r.push({ points: -15, text: `${toMajorString(s.disputedAmount, s.currency)} ${s.currency} in dispute (not chased)` })
+  const main = owed.list[0]?.currency ?? owed.baseCurrency
+  if (s.disputedAmount > 0) r.push({ points: -15, text: `${toMajorString(s.disputedAmount, main)} ${main} in dispute (not chased)` })
   r.sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
   const total = r.reduce((t, x) => t + x.points, 0)
   return { score: Math.round(total * 10), reasons: r }
+}
+
+export interface OverdueInBase {
+  /** Currencies by weight, largest first (converted value; unconverted ones by their own amount). */
+  list: (CurrencyAmount & { weight: number; converted: boolean })[]
+  baseCurrency: string
+  /** Sum of the converted currencies, minor units of the base currency, rounded. */
+  base: number
+  converted: boolean
+  /** Major units the amount score is taken from: the converted sum, or a larger unconverted currency. */
+  scoredMajor: number
+}
+
+/** Adds overdue amounts across currencies in the base currency, for ranking; see RankingRates. */
+export function overdueInBase(overdue: readonly CurrencyAmount[], fx: RankingRates): OverdueInBase {
+  const rate = (c: string) => (c === fx.base ? 1 : fx.rates[c])
+  const list = overdue
+    .filter((o) => o.amount > 0)
+    .map((o) => {
+      const k = rate(o.currency)
+      return { ...o, converted: k !== undefined, weight: k !== undefined ? o.amount * k : o.amount }
+    })
+    .sort((a, b) => b.weight - a.weight || (a.currency < b.currency ? -1 : 1))
+  const conv = list.filter((o) => o.converted)
+  const base = Math.round(conv.reduce((t, o) => t + o.weight, 0))
+  const loose = list.filter((o) => !o.converted).map((o) => o.amount)
+  return { list, baseCurrency: fx.base, base, converted: conv.length > 0, scoredMajor: Math.max(base, ...loose) / 100 }
 }
 
 function round1(x: number): number {

@@ -9,7 +9,7 @@ import * as cases from '../db/repos/collections-cases-repo'
 import { listReminders, openDisputeAmounts, activeBlocks } from '../db/repos/collections-run-repo'
 import * as wl from '../db/repos/collections-worklist-repo'
 import { writeTx, type ServiceContext } from './context'
-import { refreshSummaries, toWorklistRow } from './collection-summary'
+import { rankingRates, refreshAll, refreshChanged, refreshSummaries, toWorklistRow } from './collection-summary'
 import type { DunningService } from './dunning-service'
 import { evaluateInstalments } from '../../core/collections/state'
 
@@ -19,12 +19,33 @@ export function createCollectionService(ctx: ServiceContext, dunning: DunningSer
     worklist(q: Omit<wl.WorklistQuery, 'asOf'> & { asOf?: LocalDate }): Page<WorklistRow> {
       const asOf = q.asOf ?? clock.today()
       const r = wl.worklistPage(ledger, { ...q, asOf })
-      return { rows: r.rows.map((x) => toWorklistRow(x, asOf)), total: r.total, offset: q.offset }
+      const fx = rankingRates(ledger)
+      return { rows: r.rows.map((x) => toWorklistRow(x, asOf, fx)), total: r.total, offset: q.offset }
     },
     refresh(asOf?: LocalDate, debtorIds?: number[]): { debtors: number; ms: number } {
       const t0 = performance.now()
-      const n = writeTx(ctx, () => refreshSummaries(ledger, asOf ?? clock.today(), debtorIds))
+      const day = asOf ?? clock.today()
+      const n = writeTx(ctx, () => (debtorIds ? refreshSummaries(ledger, day, debtorIds) : refreshAll(ledger, day)))
       return { debtors: n, ms: Math.round(performance.now() - t0) }
+    },
+    /** The summaries of debtors whose invoices were posted to since the last refresh, brought up to date now. */
+    refreshChanged(asOf?: LocalDate): { debtorIds: number[]; ms: number } {
+      const t0 = performance.now()
+      const debtorIds = writeTx(ctx, () => refreshChanged(ledger, asOf ?? clock.today()))
+      return { debtorIds, ms: Math.round(performance.now() - t0) }
+    },
+    /**
+     * Wired to 'ledger.changed' by the composition root: whatever service committed a payment, allocation,
+     * funding or chargeback, the worklist is current the moment it returns instead of at the next tick.
+     * A failure here must not fail the caller's committed change: it is logged and the tick catches up.
+     */
+    onLedgerChanged(log: (msg: string, e: unknown) => void = () => {}): void {
+      try {
+        const r = svc.refreshChanged()
+        if (r.debtorIds.length) ctx.emit('ledger.changed', { scope: ['collections'] })
+      } catch (e) {
+        log('collections: refreshing the worklist after a ledger change failed', e)
+      }
     },
     debtor(debtorId: number, asOf?: LocalDate): DebtorCollection {
       const day = asOf ?? clock.today()
@@ -67,7 +88,7 @@ export function createCollectionService(ctx: ServiceContext, dunning: DunningSer
         planName: plan.name,
         controllerId: d.controllerId,
         handedOver: d.handedOver === 1,
-        summary: summary ? toWorklistRow(summary, day) : null,
+        summary: summary ? toWorklistRow(summary, day, rankingRates(ledger)) : null,
         items,
         blocks,
         disputes: cases.disputesOf(ledger, debtorId),

@@ -47,6 +47,10 @@ export const collectionSettingsSchema = z.object({
   promiseGraceDays: z.number().int().min(0).max(60).default(3),
   instalmentGraceDays: z.number().int().min(0).max(60).default(7),
   handover: z.object({ minDaysOverdue: z.number().int().min(1), finalReminderDaysAgo: z.number().int().min(0) }).default({ minDaysOverdue: 90, finalReminderDaysAgo: 14 }),
+  /** Ranking only: units of the base currency per unit of another, so debtors owing in several currencies rank by the sum. */
+  ranking: z
+    .object({ base: currency, rates: z.record(currency, z.number().positive('must be more than zero').max(100_000)) })
+    .default({ base: 'EUR', rates: { SEK: 0.087, NOK: 0.085, DKK: 0.134, USD: 0.92, GBP: 1.17, CHF: 1.05, PLN: 0.23 } }),
   maxAttempts: z.number().int().min(1).max(50).default(6),
   retryBaseMs: z.number().int().min(100).default(60_000)
 })
@@ -64,8 +68,13 @@ export interface WorklistRow {
   riskClass: 'low' | 'standard' | 'high'
   controllerId: number | null
   controllerName: string | null
+  /** The largest overdue currency (by value in the ranking base currency). */
   currency: string
   overdueAmount: number
+  /** Every currency with money overdue, largest first. */
+  currencies: { currency: string; overdue: number }[]
+  /** The sum in the ranking base currency when more than one currency is owed (approximate, for ranking). */
+  overdueInBase: { currency: string; amount: number } | null
   overdueCount: number
   oldestDue: string | null
   daysOverdue: number

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { reasonSentence, scoreDebtor, type ScoreInput } from '../../../src/core/collections/worklist'
+import { overdueInBase, reasonSentence, scoreDebtor, type ScoreInput } from '../../../src/core/collections/worklist'
 import { evaluateInstalments, evaluatePromise, handoverCheck } from '../../../src/core/collections/state'
 
-const base: ScoreInput = { currency: 'EUR', overdueAmount: 1_000_000, oldestDaysOverdue: 30, riskClass: 'standard', brokenPromises: 0, limitUsageBp: 5000, daysSinceContact: 10, activePromiseUntil: null, disputedAmount: 0 }
+const base: ScoreInput = { overdue: [{ currency: 'EUR', amount: 1_000_000 }], oldestDaysOverdue: 30, riskClass: 'standard', brokenPromises: 0, limitUsageBp: 5000, daysSinceContact: 10, activePromiseUntil: null, disputedAmount: 0 }
 
 describe('worklist score', () => {
   it('ranks bigger, older, riskier, promise-breaking debtors higher and says why', () => {
     const s = scoreDebtor(base)
-    expect(scoreDebtor({ ...base, overdueAmount: 10_000_000 }).score).toBeGreaterThan(s.score)
+    expect(scoreDebtor({ ...base, overdue: [{ currency: 'EUR', amount: 10_000_000 }] }).score).toBeGreaterThan(s.score)
     expect(scoreDebtor({ ...base, oldestDaysOverdue: 90 }).score).toBeGreaterThan(s.score)
     expect(scoreDebtor({ ...base, riskClass: 'high' }).score).toBeGreaterThan(s.score)
     const broken = scoreDebtor({ ...base, brokenPromises: 2, limitUsageBp: 10_400 })
@@ -15,6 +15,20 @@ describe('worklist score', () => {
     expect(scoreDebtor({ ...base, activePromiseUntil: '2026-12-01' }).score).toBeLessThan(s.score)
     expect(scoreDebtor({ ...base, daysSinceContact: 1 }).score).toBeLessThan(s.score)
     expect(reasonSentence(s.reasons)).toBe('10000.00 EUR overdue, oldest item 30 days overdue, standard-risk debtor')
+  })
+
+  it('adds currencies in the base currency before scoring, instead of counting SEK as if they were euros', () => {
+    const fx = { base: 'EUR', rates: { SEK: 0.1 } }
+    const eur = scoreDebtor({ ...base, fx, overdue: [{ currency: 'EUR', amount: 1_000_000 }] })
+    // 100,000 SEK is about 10,000 EUR: it must weigh like 10,000 EUR, not like 100,000 EUR.
+    const sek = scoreDebtor({ ...base, fx, overdue: [{ currency: 'SEK', amount: 10_000_000 }] })
+    expect(sek.score).toBe(eur.score)
+    const both = scoreDebtor({ ...base, fx, overdue: [{ currency: 'SEK', amount: 10_000_000 }, { currency: 'EUR', amount: 1_000_000 }] })
+    expect(both.score).toBe(scoreDebtor({ ...base, fx, overdue: [{ currency: 'EUR', amount: 2_000_000 }] }).score)
+    expect(both.reasons[0].text).toBe('10000.00 EUR + 100000.00 SEK overdue (≈ 20000.00 EUR)')
+    // No rate for USD: it is scored on its own amount, and the larger of the two scores counts.
+    const loose = overdueInBase([{ currency: 'USD', amount: 5_000_000 }, { currency: 'EUR', amount: 1_000_000 }], fx)
+    expect([loose.base, loose.scoredMajor, loose.list.map((l) => l.currency)]).toEqual([1_000_000, 50_000, ['USD', 'EUR']])
   })
 })
 

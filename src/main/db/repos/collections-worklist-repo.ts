@@ -51,6 +51,7 @@ export function disputedByDebtor(ledger: Ledger): Map<number, number> {
 export interface SummaryWrite {
   debtorId: number
   currency: string | null
+  currencies: unknown
   overdueAmount: number
   overdueCount: number
   oldestDue: string | null
@@ -64,15 +65,15 @@ export interface SummaryWrite {
 export function writeSummaries(ledger: Ledger, rows: readonly SummaryWrite[], zeroOthers: boolean, asOf: string): void {
   if (zeroOthers) {
     ledger.sqlite
-      .prepare("update debtor_collection set overdue_amount = 0, overdue_count = 0, oldest_due = null, open_amount = 0, disputed_amount = 0, score = 0, reasons = '[]', refreshed_on = ? where overdue_amount <> 0 or open_amount <> 0")
+      .prepare("update debtor_collection set overdue_amount = 0, currencies = '[]', overdue_count = 0, oldest_due = null, open_amount = 0, disputed_amount = 0, score = 0, reasons = '[]', refreshed_on = ? where overdue_amount <> 0 or open_amount <> 0")
       .run(asOf)
   }
   const stmt = ledger.sqlite.prepare(
-    `insert into debtor_collection (debtor_id, currency, overdue_amount, overdue_count, oldest_due, disputed_amount, open_amount, score, reasons, refreshed_on) values (?,?,?,?,?,?,?,?,?,?)
-     on conflict(debtor_id) do update set currency = excluded.currency, overdue_amount = excluded.overdue_amount, overdue_count = excluded.overdue_count, oldest_due = excluded.oldest_due,
+    `insert into debtor_collection (debtor_id, currency, currencies, overdue_amount, overdue_count, oldest_due, disputed_amount, open_amount, score, reasons, refreshed_on) values (?,?,?,?,?,?,?,?,?,?,?)
+     on conflict(debtor_id) do update set currency = excluded.currency, currencies = excluded.currencies, overdue_amount = excluded.overdue_amount, overdue_count = excluded.overdue_count, oldest_due = excluded.oldest_due,
        disputed_amount = excluded.disputed_amount, open_amount = excluded.open_amount, score = excluded.score, reasons = excluded.reasons, refreshed_on = excluded.refreshed_on`
   )
-  for (const r of rows) stmt.run(r.debtorId, r.currency, r.overdueAmount, r.overdueCount, r.oldestDue, r.disputedAmount, r.openAmount, r.score, JSON.stringify(r.reasons), r.refreshedOn)
+  for (const r of rows) stmt.run(r.debtorId, r.currency, JSON.stringify(r.currencies), r.overdueAmount, r.overdueCount, r.oldestDue, r.disputedAmount, r.openAmount, r.score, JSON.stringify(r.reasons), r.refreshedOn)
 }
 
 export interface WorklistQuery {
@@ -93,6 +94,7 @@ export interface WorklistRecord {
   controllerId: number | null
   controllerName: string | null
   currency: string
+  currencies: string | null
   overdueAmount: number
   overdueCount: number
   oldestDue: string | null
@@ -111,7 +113,8 @@ function filters(q: WorklistQuery): { sql: string; args: (string | number)[] } {
     else conds.push('s.controller_id = ?'), args.push(q.controllerId)
   }
   if (q.riskClass) conds.push('d.risk_class = ?'), args.push(q.riskClass)
-  if (q.currency) conds.push('s.currency = ?'), args.push(q.currency)
+  // Any currency the debtor has overdue, not only the one the row leads with.
+  if (q.currency) conds.push("(s.currency = ? or s.currencies like ?)"), args.push(q.currency, `%"currency":"${q.currency}"%`)
   if (q.clientId) {
     conds.push(`exists (select 1 from invoice i where i.debtor_id = s.debtor_id and i.status in ${OPEN} and i.due_date < ? and i.client_id = ?)`)
     args.push(q.asOf, q.clientId)
@@ -124,7 +127,7 @@ export function worklistPage(ledger: Ledger, q: WorklistQuery): { rows: Worklist
   const f = filters(q)
   const rows = ledger.sqlite
     .prepare(
-      `select s.debtor_id as debtorId, d.name as debtorName, d.country, d.risk_class as riskClass, s.controller_id as controllerId, u.name as controllerName, s.currency,
+      `select s.debtor_id as debtorId, d.name as debtorName, d.country, d.risk_class as riskClass, s.controller_id as controllerId, u.name as controllerName, s.currency, s.currencies,
         s.overdue_amount as overdueAmount, s.overdue_count as overdueCount, s.oldest_due as oldestDue, s.score, s.reasons, s.last_contact_date as lastContactDate,
         s.next_action_date as nextActionDate, (select r.level from reminder r where r.debtor_id = s.debtor_id and r.status <> 'rejected' order by r.id desc limit 1) as level
        from debtor_collection s indexed by debtor_collection_score_idx join debtor d on d.id = s.debtor_id left join app_user u on u.id = s.controller_id
@@ -149,7 +152,7 @@ export function summaryFor(ledger: Ledger, debtorId: number): WorklistRecord | n
   return (
     (ledger.sqlite
       .prepare(
-        `select s.debtor_id as debtorId, d.name as debtorName, d.country, d.risk_class as riskClass, s.controller_id as controllerId, u.name as controllerName, s.currency,
+        `select s.debtor_id as debtorId, d.name as debtorName, d.country, d.risk_class as riskClass, s.controller_id as controllerId, u.name as controllerName, s.currency, s.currencies,
         s.overdue_amount as overdueAmount, s.overdue_count as overdueCount, s.oldest_due as oldestDue, s.score, s.reasons, s.last_contact_date as lastContactDate,
         s.next_action_date as nextActionDate, null as level
        from debtor_collection s join debtor d on d.id = s.debtor_id left join app_user u on u.id = s.controller_id where s.debtor_id = ? and s.overdue_amount > 0`
@@ -174,4 +177,21 @@ export function promisesDue(ledger: Ledger, asOf: string, controllerId?: number)
        ${controllerId ? 'join debtor_collection c on c.debtor_id = p.debtor_id and c.controller_id = ?' : ''} where p.status = 'active' and p.promised_date <= ? order by p.promised_date limit 500`
     )
     .all(...(controllerId ? [controllerId] : []), asOf) as { id: number; debtorId: number; debtorName: string; promisedDate: string; amount: number; currency: string }[]
+}
+
+/** The newest journal entry: the mark up to which the stored summaries are known to be current. */
+export function lastEntryId(ledger: Ledger): number {
+  return ledger.sqlite.prepare('select coalesce(max(id), 0) from journal_entry').pluck().get() as number
+}
+
+/**
+ * Debtors whose invoices had journal lines after an entry: every payment, allocation, credit, funding and
+ * chargeback posts one, so the append-only journal doubles as the change log. Walks journal_line_entry_idx
+ * from the mark, so its cost follows what changed, not the size of the ledger.
+ */
+export function debtorsTouchedSince(ledger: Ledger, afterEntryId: number): number[] {
+  return ledger.sqlite
+    .prepare('select distinct i.debtor_id from journal_line l indexed by journal_line_entry_idx join invoice i on i.id = l.invoice_id where l.entry_id > ? and l.invoice_id is not null')
+    .pluck()
+    .all(afterEntryId) as number[]
 }
