@@ -7,7 +7,9 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { buildEntry, cr, dr } from '../src/core/journal'
 import { createBackend } from '../src/main/backend'
+import { postEntry } from '../src/main/db/repos/journal-repo'
 import { openLedger, type Ledger } from '../src/main/db/open'
 import { worklistByAggregation } from '../src/main/db/repos/collections-worklist-repo'
 import { defaultAgreement } from '../src/shared/agreement'
@@ -117,6 +119,40 @@ export async function catchUp(n: number, openShare: number): Promise<BenchRow> {
   })
 }
 
+/**
+ * Keeping the worklist current after a posting: 100 payments on 100 debtors' invoices, then the refresh the
+ * backend runs on ledger.changed (only the debtors posted to since the mark), beside a full refresh.
+ */
+export async function refreshAfterPayments(n: number): Promise<BenchRow> {
+  return withLedger(n, 0.1, async (ledger) => {
+    const b = createBackend(ledger, { clock: clockAt({ v: TODAY }), log: () => {} })
+    const full = timeMs(() => b.services.collection.refresh(TODAY), 1)
+    const q = ledger.sqlite
+    const open = q.prepare("select id, debtor_id as debtorId, open_amount as open from invoice where status = 'funded' and id % 997 = 0 limit 100").all() as { id: number; debtorId: number; open: number }[]
+    const post = () =>
+      q.transaction(() => {
+        for (const i of open) {
+          postEntry(ledger, buildEntry({ date: TODAY, kind: 'payment', memo: 'bench payment', invoiceId: i.id }, dr('bank', 'EUR', 1), cr('receivables', 'EUR', 1, { invoiceId: i.id, debtorId: i.debtorId })), null, 0)
+          q.prepare('update invoice set open_amount = open_amount - 1 where id = ?').run(i.id)
+        }
+      })()
+    const ms = timeMs(() => {
+      post()
+      b.services.collection.refreshChanged(TODAY)
+    }, 5)
+    const idle = timeMs(() => b.services.collection.refreshChanged(TODAY), 5)
+    return {
+      name: `worklist refresh after 100 payments, ${n.toLocaleString('en-US')} invoices (incl. posting; ${idle.toFixed(2)} ms when nothing changed)`,
+      value: ms,
+      unit: 'ms',
+      baseline: full,
+      baselineName: 'full summary refresh',
+      target: '< 100',
+      pass: ms < 100
+    }
+  })
+}
+
 export async function benchCollections(opts: { invoices?: number } = {}): Promise<BenchRow[]> {
   const big = opts.invoices ?? 1_000_000
   const small = Math.min(100_000, big)
@@ -124,5 +160,6 @@ export async function benchCollections(opts: { invoices?: number } = {}): Promis
   if (big > small) rows.push(await firstPage(big, 50))
   // A live ledger is mostly paid: a tenth of it open and overdue, every overdue debtor escalating.
   rows.push(await catchUp(big, 0.1))
+  rows.push(await refreshAfterPayments(big))
   return rows
 }

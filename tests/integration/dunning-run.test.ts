@@ -24,8 +24,9 @@ describe('reminder run', () => {
     expect(out).toHaveLength(1)
     expect(out[0]).toMatchObject({ channel: 'email', recipient: 'acme@example.com', status: 'queued' })
     const stored = await b.call2('reminders.list', { debtorId: d })
-    expect(stored[0].body).toContain('Dear Acme GmbH')
-    expect(stored[0].body).toContain('(level 1)')
+    // The debtor's language is German: the shipped German text.
+    expect(stored[0].body).toContain('Guten Tag Acme GmbH')
+    expect(stored[0].body).toContain('(Stufe 1)')
     void a
   })
 

@@ -61,7 +61,7 @@ describe('outbox', () => {
     expect(rep).toMatchObject({ attempted: 1, sent: 1, stillQueued: 0 })
     expect(server.received).toHaveLength(1)
     expect(server.received[0].to).toEqual(['acme@example.com'])
-    expect(server.received[0].data).toContain('Subject: Payment reminder: INV-')
+    expect(server.received[0].data).toContain('Subject: Zahlungserinnerung: INV-')
     expect(server.received[0].data).toContain('1234.50 EUR')
     const [m] = await b.call2('outbox.list', {})
     expect(m.status).toBe('sent')

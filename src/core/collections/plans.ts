@@ -1,4 +1,5 @@
 import { toDayNumber, type LocalDate } from '../../shared/dates'
+import { shippedTemplates } from './templates'
 
 // A run evaluates every open invoice against a handful of distinct dates: memoise the date parsing.
 const dayCache = new Map<string, number>()
@@ -113,14 +114,12 @@ export interface PreDueRule {
   offsetDays: number
 }
 
-const friendly = (body: string): Record<string, StepTemplate> => ({ en: { subject: 'Upcoming payment: {{references}}', body } })
-
 export function preDueStep(offsetDays: number): DunningStep {
   return {
     level: 0,
     offsetDays,
     channel: 'email',
-    templates: friendly('Dear {{debtorName}},\n\na friendly note that these invoices fall due soon:\n{{items}}\n\nPlease pay to {{factorIban}} quoting the reference.\n\n{{factorName}}'),
+    templates: shippedTemplates('preDue'),
     fee: 0,
     claimInterest: false,
     needsApproval: false
@@ -158,29 +157,24 @@ export function nextDueStep(steps: readonly DunningStep[], dueDate: LocalDate, s
   return step
 }
 
-const en = (subject: string, body: string): Record<string, StepTemplate> => ({ en: { subject, body } })
-const ITEMS = '\n{{items}}\n\nTotal overdue: {{total}}'
-const PAY = '\n\nPlease pay to {{factorIban}} quoting the reference of each invoice.\n\n{{factorName}}'
-const CLAIMS = '\nReminder fee: {{fee}}\nStatutory interest to {{asOf}}: {{interest}}\nFixed compensation: {{compensation}}\nAmount due: {{grandTotal}}'
-
 /** Shipped plans: written into a new ledger once, then the firm's to edit. */
 export const DEFAULT_PLANS: Omit<DunningPlan, 'id'>[] = [
   {
     name: 'Low risk',
     segment: 'low',
     steps: [
-      { level: 1, offsetDays: 7, channel: 'email', templates: en('Payment reminder: {{references}}', 'Dear {{debtorName}},\n\nour records show these invoices as unpaid:' + ITEMS + PAY), fee: 0, claimInterest: false, needsApproval: false },
-      { level: 2, offsetDays: 21, channel: 'email', templates: en('Second reminder: {{references}}', 'Dear {{debtorName}},\n\ndespite our reminder these invoices are still unpaid:' + ITEMS + CLAIMS + PAY), fee: 500, claimInterest: false, needsApproval: false },
-      { level: 3, offsetDays: 45, channel: 'letter', templates: en('Final demand: {{references}}', 'Dear {{debtorName}},\n\nthis is our final demand before we hand the claim to a collection agency:' + ITEMS + CLAIMS + PAY), fee: 1000, claimInterest: true, needsApproval: true }
+      { level: 1, offsetDays: 7, channel: 'email', templates: shippedTemplates('first'), fee: 0, claimInterest: false, needsApproval: false },
+      { level: 2, offsetDays: 21, channel: 'email', templates: shippedTemplates('second', true), fee: 500, claimInterest: false, needsApproval: false },
+      { level: 3, offsetDays: 45, channel: 'letter', templates: shippedTemplates('final', true), fee: 1000, claimInterest: true, needsApproval: true }
     ]
   },
   {
     name: 'Standard',
     segment: 'standard',
     steps: [
-      { level: 1, offsetDays: 3, channel: 'email', templates: en('Payment reminder: {{references}}', 'Dear {{debtorName}},\n\nour records show these invoices as unpaid:' + ITEMS + PAY), fee: 0, claimInterest: false, needsApproval: false },
-      { level: 2, offsetDays: 14, channel: 'email', templates: en('Second reminder: {{references}}', 'Dear {{debtorName}},\n\nthese invoices are still unpaid:' + ITEMS + CLAIMS + PAY), fee: 500, claimInterest: true, needsApproval: false },
-      { level: 3, offsetDays: 30, channel: 'letter', templates: en('Final demand: {{references}}', 'Dear {{debtorName}},\n\nthis is our final demand before we hand the claim to a collection agency:' + ITEMS + CLAIMS + PAY), fee: 1000, claimInterest: true, needsApproval: true }
+      { level: 1, offsetDays: 3, channel: 'email', templates: shippedTemplates('first'), fee: 0, claimInterest: false, needsApproval: false },
+      { level: 2, offsetDays: 14, channel: 'email', templates: shippedTemplates('second', true), fee: 500, claimInterest: true, needsApproval: false },
+      { level: 3, offsetDays: 30, channel: 'letter', templates: shippedTemplates('final', true), fee: 1000, claimInterest: true, needsApproval: true }
     ]
   },
   {
@@ -188,10 +182,10 @@ export const DEFAULT_PLANS: Omit<DunningPlan, 'id'>[] = [
     segment: 'high',
     steps: [
       preDueStep(-5),
-      { level: 1, offsetDays: 1, channel: 'email', templates: en('Overdue: {{references}}', 'Dear {{debtorName}},\n\nthese invoices fell due and are unpaid:' + ITEMS + PAY), fee: 0, claimInterest: false, needsApproval: false },
-      { level: 2, offsetDays: 7, channel: 'sms', templates: en('Overdue {{references}}', '{{debtorName}}: {{total}} is overdue. Please pay to {{factorIban}} today. {{factorName}}'), fee: 0, claimInterest: false, needsApproval: false },
-      { level: 3, offsetDays: 14, channel: 'phone', templates: en('Call about {{references}}', 'Call {{debtorName}} about {{total}} overdue.'), fee: 0, claimInterest: false, needsApproval: false },
-      { level: 4, offsetDays: 21, channel: 'letter', templates: en('Final demand: {{references}}', 'Dear {{debtorName}},\n\nthis is our final demand before we hand the claim to a collection agency:' + ITEMS + CLAIMS + PAY), fee: 1000, claimInterest: true, needsApproval: true }
+      { level: 1, offsetDays: 1, channel: 'email', templates: shippedTemplates('overdue'), fee: 0, claimInterest: false, needsApproval: false },
+      { level: 2, offsetDays: 7, channel: 'sms', templates: shippedTemplates('sms'), fee: 0, claimInterest: false, needsApproval: false },
+      { level: 3, offsetDays: 14, channel: 'phone', templates: { en: { subject: 'Call about {{references}}', body: 'Call {{debtorName}} about {{total}} overdue.' } }, fee: 0, claimInterest: false, needsApproval: false },
+      { level: 4, offsetDays: 21, channel: 'letter', templates: shippedTemplates('final', true), fee: 1000, claimInterest: true, needsApproval: true }
     ]
   }
 ]

@@ -1,6 +1,7 @@
 import type { LocalDate } from '../../shared/dates'
 import { toMajorString } from '../../shared/money'
 import { statutoryInterest, type CountryRule, type Payment, type ReferenceRate } from './interest'
+import { itemWords } from './templates'
 import { dayNo, nextDueStep, renderTemplate, templateFor, type DunningStep, type ItemDunningState, type Placeholder } from './plans'
 
 /** One open invoice of a debtor as the dunning run sees it. */
@@ -139,8 +140,10 @@ export interface RenderContext {
 /** Subject and body of a reminder in the debtor's language (English when the step has none). */
 export function renderReminder(d: ReminderDraft, c: RenderContext): { subject: string; body: string } {
   const t = templateFor(d.step, c.language)
+  // The item lines speak the language of the template actually used (English when the step has none in the debtor's).
+  const w = itemWords(d.step.templates[c.language] ? c.language : 'en')
   const items = d.lines
-    .map((l) => `  ${l.number}  ref ${l.rfRef}  due ${l.dueDate}  ${l.daysOverdue > 0 ? `${l.daysOverdue} days overdue` : 'not yet due'}  ${m(l.chased, l.currency)}${l.level !== null ? `  (level ${l.level})` : ''}${l.interest ? `  interest ${m(l.interest, l.currency)}` : ''}`)
+    .map((l) => `  ${l.number}  ${w.ref} ${l.rfRef}  ${w.due} ${l.dueDate}  ${l.daysOverdue > 0 ? `${l.daysOverdue} ${w.daysOverdue}` : w.notYetDue}  ${m(l.chased, l.currency)}${l.level !== null ? `  (${w.level} ${l.level})` : ''}${l.interest ? `  ${w.interest} ${m(l.interest, l.currency)}` : ''}`)
     .join('\n')
   const cur = d.currency
   const total = d.totals.map((t) => m(t.chased, t.currency)).join(' + ')

@@ -46,12 +46,22 @@ describe('consolidated reminder', () => {
     expect(d.compensationNew).toBe(0)
   })
 
-  it('renders the template with the debtor language falling back to English', () => {
+  it('renders the template in the debtor language, falling back to English', () => {
     const d = consolidate([item({})], opts)!
-    const r = renderReminder(d, { debtorName: 'Acme GmbH', language: 'de', factorName: 'North Factor', factorIban: 'SE45 5000', asOf: '2025-09-15' })
-    expect(r.subject).toBe('Payment reminder: A-1')
-    expect(r.body).toContain('Dear Acme GmbH')
-    expect(r.body).toContain('A-1  ref RF18539007547034  due 2025-08-01  45 days overdue  10000.00 EUR  (level 1)')
-    expect(r.body).not.toMatch(/\{\{/)
+    const ctx = { debtorName: 'Acme GmbH', factorName: 'North Factor', factorIban: 'SE45 5000', asOf: '2025-09-15' }
+    const de = renderReminder(d, { ...ctx, language: 'de' })
+    expect(de.subject).toBe('Zahlungserinnerung: A-1')
+    expect(de.body).toContain('Guten Tag Acme GmbH')
+    expect(de.body).toContain('A-1  Ref. RF18539007547034  fällig 2025-08-01  45 Tage überfällig  10000.00 EUR  (Stufe 1)')
+    expect(renderReminder(d, { ...ctx, language: 'sv' }).subject).toBe('Betalningspåminnelse: A-1')
+    expect(renderReminder(d, { ...ctx, language: 'fi' }).body).toContain('45 päivää myöhässä')
+    const fr = renderReminder(d, { ...ctx, language: 'fr' })
+    expect(fr.subject).toBe('Payment reminder: A-1')
+    expect(fr.body).toContain('Dear Acme GmbH')
+    expect(fr.body).toContain('A-1  ref RF18539007547034  due 2025-08-01  45 days overdue  10000.00 EUR  (level 1)')
+    for (const r of [de, fr]) expect(r.body).not.toMatch(/\{\{/)
+    // A firm's own step with only English: English words in the item lines too, not German ones.
+    const enOnly = { ...d, step: { ...d.step, templates: { en: d.step.templates.en } } }
+    expect(renderReminder(enOnly, { ...ctx, language: 'de' }).body).toContain('45 days overdue')
   })
 })
