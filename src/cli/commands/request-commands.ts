@@ -107,7 +107,13 @@ export const requestApproveCommand: Command = {
       const figures = after.request.pending === 0 && after.request.approved > 0 ? ((await callOrThrow(b, 'requests.fund', { requestId: id }, user.id)) as FundingFigures) : after.figures
       const refused = decided?.refused ?? []
       const json = { requestId: id, by: user.name, approved: decided?.approved ?? 0, rejected, refused, undecided: after.request.pending, figures }
-      const notes = [refused.length ? `not approved: ${refused.map((r) => `${r.number} (${r.reason})`).join('; ')}` : '', after.request.pending ? `${after.request.pending} invoices still undecided: funding waits for them` : ''].filter(Boolean)
+      const rc = figures.recheck
+      const notes = [
+        refused.length ? `not approved: ${refused.map((r) => `${r.number} (${r.reason})`).join('; ')}` : '',
+        after.request.pending ? `${after.request.pending} invoices still undecided: funding waits for them` : '',
+        rc?.notFunded.length ? `not funded, no longer eligible at funding: ${rc.notFunded.map((n) => `${n.number} (${n.reason})`).join('; ')}` : '',
+        rc?.needsOverride.length ? `not funded: new warnings since approval need an override (--override CODE:REASON): ${rc.needsOverride.map((n) => `${n.number} (${n.reason})`).join('; ')}` : ''
+      ].filter(Boolean)
       return { json, human: [figuresText(figures), ...notes].join('\n') }
     } finally {
       b.close()

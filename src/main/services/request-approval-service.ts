@@ -1,6 +1,6 @@
 import type { Page } from '../../shared/contract/common'
-import type { Availability, CheckCode, FundingFigures, QueueRow, RequestInvoice } from '../../shared/contract/requests'
-import { isLocalDate } from '../../shared/dates'
+import type { Availability, CheckCode, FundingFigures, QueueRow, RecheckNote, RequestInvoice } from '../../shared/contract/requests'
+import { isLocalDate, type LocalDate } from '../../shared/dates'
 import { availabilityOf, computeFunding, fundingEntries } from '../../core/requests/funding'
 import { money } from '../../core/requests/checks'
 import { AppError, notFound } from '../api/errors'
@@ -8,8 +8,9 @@ import { audit } from '../db/repos/audit-repo'
 import { accountBalance, postEntry } from '../db/repos/journal-repo'
 import { getClient } from '../db/repos/parties-repo'
 import * as repo from '../db/repos/request-repo'
-import { clientFundsPosition, getSettingValue, setSettingValue } from '../db/repos/request-snapshot-repo'
+import { clientFundsPosition, getSettingValue, setSettingValue, storedCheckCodes } from '../db/repos/request-snapshot-repo'
 import { writeTx, type ServiceContext } from './context'
+import { newSince, recheckStored } from './request-recheck'
 
 export const FOUR_EYES_SETTING = 'requests.fourEyesThreshold'
 /** 100,000.00 in minor units: above this approved face, funding needs two different people. */
@@ -52,6 +53,37 @@ export function createRequestApprovalService(ctx: ServiceContext) {
     const f = computeFunding(client.agreement, candidates.map((i) => ({ invoiceId: i.id, debtorId: i.debtorId, face: i.face })), Math.max(0, accountBalance(ledger, 'clientRecourse', client.agreement.currency, { clientId: h.clientId })))
     const { invoices, ...totals } = f
     return { requestId, status: names.length ? 'awaiting_second_approval' : 'projected', ...totals, invoices: invoices.length, availability: availability(h.clientId, requestId), approvals: names, fundedDate: null }
+  }
+
+  /**
+   * Inside the funding transaction: the approved invoices' checks run again against the ledger as it is
+   * now (other fundings, payments, limits, age on the funding date). A new error rejects the invoice
+   * with the reason; a new warning sends it back for a decision with an override. Both are stored as
+   * check rows, so the queue shows them like any other flag.
+   */
+  function recheckApproved(requestId: number, clientId: number, date: string, userId: number, at: number): { notFunded: RecheckNote[]; needsOverride: RecheckNote[] } {
+    const client = clientOf(clientId)
+    const approved = repo.approvedInvoices(ledger, requestId)
+    const fresh = recheckStored(ctx, client, requestId, { invoiceIds: approved.map((i) => i.invoiceId), today: date as LocalDate, mode: 'funding' })
+    const added = newSince(fresh, storedCheckCodes(ledger, requestId))
+    const notFunded: RecheckNote[] = []
+    const needsOverride: RecheckNote[] = []
+    if (!added.size) return { notFunded, needsOverride }
+    const numbers = new Map(repo.requestInvoices(ledger, requestId, { decision: 'approved' }).map((i) => [i.id, i.number]))
+    repo.insertChecks(ledger, [...added].map(([invoiceId, checks]) => ({ requestId, invoiceId, checks })))
+    for (const [invoiceId, checks] of added) {
+      const errors = checks.filter((c) => c.severity === 'error')
+      const note = { invoiceId, number: numbers.get(invoiceId) ?? String(invoiceId), codes: checks.map((c) => c.code), reason: (errors.length ? errors : checks).map((c) => `${c.code}: ${c.message}`).join(' ') }
+      if (errors.length) {
+        repo.recordDecision(ledger, { invoiceId, requestId, decision: 'rejected', reason: `not eligible at funding: ${note.reason}`.slice(0, 500), userId }, at)
+        notFunded.push(note)
+      } else {
+        repo.withdrawDecision(ledger, invoiceId)
+        needsOverride.push(note)
+      }
+    }
+    audit(ledger, at, { userId, action: 'request.recheck', entity: 'financing_request', entityId: requestId, details: { date, notFunded: notFunded.map((n) => [n.number, n.codes]), needsOverride: needsOverride.map((n) => [n.number, n.codes]) } })
+    return { notFunded, needsOverride }
   }
 
   return {
@@ -167,17 +199,25 @@ export function createRequestApprovalService(ctx: ServiceContext) {
           audit(ledger, at, { userId, action: 'request.signoff', entity: 'financing_request', entityId: h.id, details: { step: 1, approvedAmount: summary.approvedAmount, threshold: threshold() } })
           return null
         }
+        const recheck = recheckApproved(h.id, h.clientId, fundedDate, userId, at)
         const invoices = repo.approvedInvoices(ledger, h.id)
+        if (recheck.needsOverride.length || !invoices.length) {
+          // Decisions changed, so the sign-offs given for the old set no longer hold.
+          repo.clearApprovals(ledger, h.id)
+          repo.setRequestStatus(ledger, h.id, invoices.length || recheck.needsOverride.length ? 'open' : 'rejected')
+          return { f: null, recheck }
+        }
         const f = computeFunding(client.agreement, invoices, Math.max(0, accountBalance(ledger, 'clientRecourse', client.agreement.currency, { clientId: h.clientId })))
         for (const e of fundingEntries(f, { clientId: h.clientId, requestId: h.id, date: fundedDate })) postEntry(ledger, e, userId, at)
         repo.markFunded(ledger, f.invoices, fundedDate)
         repo.insertFunding(ledger, { requestId: h.id, date: fundedDate, currency: f.currency, invoices: f.invoices.length, face: f.face, advance: f.advance, reserve: f.reserve, fees: f.fees, chargebacksNetted: f.chargebacksNetted, netPayout: f.netPayout, fundedBy: userId }, at)
-        repo.setRequestStatus(ledger, h.id, summary.rejected > 0 ? 'partly_funded' : 'funded', { approvedBy: userId, fundedDate })
-        audit(ledger, at, { userId, action: 'request.fund', entity: 'financing_request', entityId: h.id, details: { step: signed.length + 1, invoices: f.invoices.length, face: f.face, advance: f.advance, fees: f.fees, chargebacksNetted: f.chargebacksNetted, netPayout: f.netPayout, date: fundedDate } })
-        return f
+        repo.setRequestStatus(ledger, h.id, summary.rejected > 0 || recheck.notFunded.length > 0 ? 'partly_funded' : 'funded', { approvedBy: userId, fundedDate })
+        audit(ledger, at, { userId, action: 'request.fund', entity: 'financing_request', entityId: h.id, details: { step: signed.length + 1, invoices: f.invoices.length, face: f.face, advance: f.advance, fees: f.fees, chargebacksNetted: f.chargebacksNetted, netPayout: f.netPayout, date: fundedDate, notFunded: recheck.notFunded.map((n) => n.number) } })
+        return { f, recheck }
       })
       ctx.emit('ledger.changed', { scope: ['requests', 'invoices', 'journal'] })
-      return figures(h.id)
+      const rc = out?.recheck
+      return rc && (rc.notFunded.length || rc.needsOverride.length) ? { ...figures(h.id), recheck: rc } : figures(h.id)
     },
 
     invoicesOf: (requestId: number): RequestInvoice[] => repo.requestInvoices(ledger, requestId),

@@ -3,7 +3,7 @@ import type { ColumnMapping, ImportResult, MappingPreview, MappingRow, PreviewRo
 import type { Agreement } from '../../shared/agreement'
 import { addDays } from '../../shared/dates'
 import { normaliseName } from '../../core/names'
-import { checkBatch, CROSS_AGING_DAYS, isEligible, tripleKey, type CheckedLine, type DebtorFacts } from '../../core/requests/checks'
+import { checkBatch, isEligible, tripleKey, type CheckedLine } from '../../core/requests/checks'
 import type { InvoiceLine } from '../../core/requests/rows'
 import { FileFormatError, previewTable, readCsvTable } from '../../core/requests/tables'
 import { AppError, notFound } from '../api/errors'
@@ -15,6 +15,7 @@ import * as snap from '../db/repos/request-snapshot-repo'
 import { writeTx, type ServiceContext } from './context'
 import { createInvoicesService } from './invoices-service'
 import { decodeText, readUploads, readXlsxTable, type ReadFiles } from './request-files'
+import { debtorFacts } from './request-recheck'
 
 interface Assessed {
   preview: RequestPreview
@@ -68,21 +69,7 @@ function assess(ctx: ServiceContext, client: { id: number; name: string; agreeme
   const a = client.agreement
   const today = ctx.clock.today()
   const { keys, match, records, newDebtors } = matchDebtors(ctx, read.lines)
-  const ids = [...records.keys()]
-  const exposures = snap.debtorExposures(ctx.ledger, ids, client.id, addDays(today, -CROSS_AGING_DAYS))
-  const pairs = new Map(snap.pairTerms(ctx.ledger, client.id, ids).map((p) => [p.debtorId, p]))
-  const facts = new Map<string, DebtorFacts>()
-  const exposure = new Map(exposures.map((e) => [`${e.debtorId}|${e.currency}`, e]))
-  for (const d of records.values()) {
-    const inLimit = exposure.get(`${d.id}|${d.limitCurrency}`)
-    const inAgreement = exposure.get(`${d.id}|${a.currency}`)
-    const pair = pairs.get(d.id)
-    facts.set(`d${d.id}`, {
-      key: `d${d.id}`, name: d.name, isNew: false, needsReview: d.needsReview, creditLimit: d.creditLimit, limitCurrency: d.limitCurrency,
-      exposure: inLimit?.exposure ?? 0, pairLimit: pair?.creditLimit ?? null, pairExposure: inAgreement?.pairExposure ?? 0,
-      noaStatus: pair?.noaStatus ?? 'none', pairOpen: inAgreement?.pairOpen ?? 0, pairAged: inAgreement?.pairAged ?? 0
-    })
-  }
+  const facts = debtorFacts(ctx, client, records.values(), today)
   for (const [key, l] of newDebtors) facts.set(key, { key, name: l.debtorName, isNew: true, needsReview: true, creditLimit: 0, limitCurrency: l.currency, exposure: 0, pairLimit: null, pairExposure: 0, noaStatus: 'none', pairOpen: 0, pairAged: 0 })
   const lines: CheckedLine[] = read.lines.map((l, i) => ({ ...l, debtorKey: keys[i] }))
   const triples = lines.filter((l) => l.debtorKey.startsWith('d')).map((l) => ({ debtorId: Number(l.debtorKey.slice(1)), amount: l.amount, issueDate: l.issueDate }))

@@ -166,6 +166,19 @@ export interface FundingFigures {
   availability: Availability
   approvals: string[]
   fundedDate: string | null
+  /**
+   * What the checks run again at funding found that approval had not seen. `notFunded`: invoices that
+   * became ineligible (an error) and were rejected instead of funded. `needsOverride`: invoices with a
+   * new warning, sent back for a decision; nothing is funded until they are decided again.
+   */
+  recheck?: { notFunded: RecheckNote[]; needsOverride: RecheckNote[] }
+}
+
+export interface RecheckNote {
+  invoiceId: number
+  number: string
+  codes: CheckCode[]
+  reason: string
 }
 
 export interface MappingRow {

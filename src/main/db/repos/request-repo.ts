@@ -156,6 +156,12 @@ export function recordDecision(ledger: Ledger, d: { invoiceId: number; requestId
   ledger.sqlite.prepare("update invoice set status = ? where id = ? and status in ('submitted','approved','rejected')").run(d.decision, d.invoiceId)
 }
 
+/** Back to undecided: a check found at funding needs a fresh decision (and its override). */
+export function withdrawDecision(ledger: Ledger, invoiceId: number): void {
+  ledger.sqlite.prepare('delete from request_decision where invoice_id = ?').run(invoiceId)
+  ledger.sqlite.prepare("update invoice set status = 'submitted' where id = ? and status = 'approved'").run(invoiceId)
+}
+
 export function approvals(ledger: Ledger, requestId: number): { step: number; userId: number }[] {
   return ledger.sqlite.prepare('select step, user_id as userId from request_approval where request_id = ? order by step').all(requestId) as { step: number; userId: number }[]
 }

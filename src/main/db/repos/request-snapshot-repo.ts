@@ -33,10 +33,45 @@ export function debtorsByRegNo(ledger: Ledger, keys: { country: string; regNo: s
   ).map(asDebtor)
 }
 
+export function debtorsById(ledger: Ledger, ids: number[]): DebtorRecord[] {
+  if (!ids.length) return []
+  return (ledger.sqlite.prepare(`select ${DEBTOR_COLS} from debtor d where d.id in (select value from json_each(?))`).all(JSON.stringify(ids)) as (Omit<DebtorRecord, 'needsReview'> & { needsReview: unknown })[]).map(asDebtor)
+}
+
+/** Invoices of a request as lines to check again, in the order they were stored. */
+export function storedLines(ledger: Ledger, requestId: number, invoiceIds?: number[]): { id: number; clientId: number; debtorId: number; number: string; issueDate: string; dueDate: string; currency: string; amount: number }[] {
+  const only = invoiceIds ? ' and id in (select value from json_each(?))' : ''
+  return ledger.sqlite
+    .prepare(`select id, client_id as clientId, debtor_id as debtorId, number, issue_date as issueDate, due_date as dueDate, currency, face as amount from invoice where request_id = ?${only} order by id`)
+    .all(...(invoiceIds ? [requestId, JSON.stringify(invoiceIds)] : [requestId])) as { id: number; clientId: number; debtorId: number; number: string; issueDate: string; dueDate: string; currency: string; amount: number }[]
+}
+
+/** The check codes already stored per invoice of a request (with or without override). */
+export function storedCheckCodes(ledger: Ledger, requestId: number): Map<number, Set<string>> {
+  const out = new Map<number, Set<string>>()
+  for (const r of ledger.sqlite.prepare('select invoice_id as invoiceId, code from request_check where request_id = ?').all(requestId) as { invoiceId: number; code: string }[]) {
+    const set = out.get(r.invoiceId) ?? new Set<string>()
+    set.add(r.code)
+    out.set(r.invoiceId, set)
+  }
+  return out
+}
+
 export function debtorsByName(ledger: Ledger, names: string[]): DebtorRecord[] {
   if (!names.length) return []
   return (ledger.sqlite.prepare(`select ${DEBTOR_COLS} from debtor d where d.name_norm in (select value from json_each(?)) order by d.id`).all(JSON.stringify(names)) as (Omit<DebtorRecord, 'needsReview'> & { needsReview: unknown })[]).map(asDebtor)
 }
+
+/**
+ * Rechecking invoices already stored leaves their own request out (they are the lines being tested),
+ * and at funding counts only what is really bought: other requests' pending invoices are not money out.
+ */
+export interface SnapshotScope {
+  excludeRequestId?: number
+  fundedOnly?: boolean
+}
+const notRequest = (scope: SnapshotScope, alias = 'i') => (scope.excludeRequestId === undefined ? '' : ` and coalesce(${alias}.request_id, 0) <> ${Number(scope.excludeRequestId)}`)
+const exposedIn = (scope: SnapshotScope) => (scope.fundedOnly ? OPEN : EXPOSED)
 
 export interface ExposureRow {
   debtorId: number
@@ -48,7 +83,7 @@ export interface ExposureRow {
 }
 
 /** Per debtor and currency: exposure across all clients, and this client's share, open and aged parts. */
-export function debtorExposures(ledger: Ledger, debtorIds: number[], clientId: number, agedBefore: string): ExposureRow[] {
+export function debtorExposures(ledger: Ledger, debtorIds: number[], clientId: number, agedBefore: string, scope: SnapshotScope = {}): ExposureRow[] {
   if (!debtorIds.length) return []
   return ledger.sqlite
     .prepare(
@@ -56,7 +91,7 @@ export function debtorExposures(ledger: Ledger, debtorIds: number[], clientId: n
          sum(case when i.client_id = ? then ${EXPOSURE} else 0 end) as pairExposure,
          sum(case when i.client_id = ? and i.status in ${OPEN} then i.open_amount else 0 end) as pairOpen,
          sum(case when i.client_id = ? and i.status in ${OPEN} and i.issue_date < ? then i.open_amount else 0 end) as pairAged
-       from invoice i where i.debtor_id in (select value from json_each(?)) and i.status in ${EXPOSED}
+       from invoice i where i.debtor_id in (select value from json_each(?)) and i.status in ${exposedIn(scope)}${notRequest(scope)}
        group by i.debtor_id, i.currency`
     )
     .all(clientId, clientId, clientId, agedBefore, JSON.stringify(debtorIds)) as ExposureRow[]
@@ -69,22 +104,22 @@ export function pairTerms(ledger: Ledger, clientId: number, debtorIds: number[])
     .all(clientId, JSON.stringify(debtorIds)) as { debtorId: number; creditLimit: number | null; noaStatus: 'none' | 'sent' | 'acknowledged' }[]
 }
 
-export function clientExposure(ledger: Ledger, clientId: number, currency: string): number {
-  return ledger.sqlite.prepare(`select coalesce(sum(${EXPOSURE}), 0) from invoice i where i.client_id = ? and i.currency = ? and i.status in ${EXPOSED}`).pluck().get(clientId, currency) as number
+export function clientExposure(ledger: Ledger, clientId: number, currency: string, scope: SnapshotScope = {}): number {
+  return ledger.sqlite.prepare(`select coalesce(sum(${EXPOSURE}), 0) from invoice i where i.client_id = ? and i.currency = ? and i.status in ${exposedIn(scope)}${notRequest(scope)}`).pluck().get(clientId, currency) as number
 }
 
-export function existingNumbers(ledger: Ledger, clientId: number, numbers: string[]): string[] {
+export function existingNumbers(ledger: Ledger, clientId: number, numbers: string[], scope: SnapshotScope = {}): string[] {
   if (!numbers.length) return []
-  return ledger.sqlite.prepare('select number from invoice where client_id = ? and number in (select value from json_each(?))').pluck().all(clientId, JSON.stringify(numbers)) as string[]
+  return ledger.sqlite.prepare(`select number from invoice i where client_id = ? and number in (select value from json_each(?))${notRequest(scope)}`).pluck().all(clientId, JSON.stringify(numbers)) as string[]
 }
 
 /** Invoices to the same debtor with the same amount and date: matched on the face index, then filtered. */
-export function existingTriples(ledger: Ledger, triples: { debtorId: number; amount: number; issueDate: string }[]): { debtorId: number; amount: number; issueDate: string }[] {
+export function existingTriples(ledger: Ledger, triples: { debtorId: number; amount: number; issueDate: string }[], scope: SnapshotScope = {}): { debtorId: number; amount: number; issueDate: string }[] {
   if (!triples.length) return []
   return ledger.sqlite
     .prepare(
       `select distinct i.debtor_id as debtorId, i.face as amount, i.issue_date as issueDate from json_each(?) j
-       join invoice i indexed by invoice_face_idx on i.face = j.value ->> '$[1]' and i.debtor_id = j.value ->> '$[0]' and i.issue_date = j.value ->> '$[2]'`
+       join invoice i indexed by invoice_face_idx on i.face = j.value ->> '$[1]' and i.debtor_id = j.value ->> '$[0]' and i.issue_date = j.value ->> '$[2]'${notRequest(scope)}`
     )
     .all(JSON.stringify(triples.map((t) => [t.debtorId, t.amount, t.issueDate]))) as { debtorId: number; amount: number; issueDate: string }[]
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { CheckCode, QueueRow, RequestInvoice } from '../../../../shared/contract'
+import type { CheckCode, QueueRow, RecheckNote, RequestInvoice } from '../../../../shared/contract'
 import { PageHeader } from '../../components/PageHeader'
 import { useFormat } from '../../lib/format'
 import { useApi } from '../../lib/query'
@@ -67,6 +67,12 @@ export function ApprovalsPage() {
   }
   const fund = () => current && run(async () => {
     const f = await call('requests.fund', { requestId: current.id })
+    const notes = (list: RecheckNote[]) => list.slice(0, 3).map((n) => `${n.number} (${n.reason})`).join('; ') + (list.length > 3 ? ` and ${list.length - 3} more` : '')
+    const rc = f.recheck
+    // The checks ran again at funding: what changed since approval is told in the approver's face, not buried.
+    if (rc?.needsOverride.length) throw new Error(`Not funded: ${rc.needsOverride.length} invoice(s) have a new warning since approval and need a decision with an override${rc.notFunded.length ? `; ${rc.notFunded.length} became ineligible and were rejected` : ''}: ${notes([...rc.needsOverride, ...rc.notFunded])}`)
+    if (f.status === 'funded' && rc?.notFunded.length) throw new Error(`Request ${f.requestId} funded: ${fmt.money(f.netPayout, f.currency)} to pay out. Not funded, no longer eligible: ${notes(rc.notFunded)}`)
+    if (rc?.notFunded.length) throw new Error(`Nothing funded: every approved invoice became ineligible: ${notes(rc.notFunded)}`)
     return f.status === 'funded' ? `Request ${f.requestId} funded: ${fmt.money(f.netPayout, f.currency)} to pay out` : `Signed off; request ${f.requestId} needs a second approver (above the four-eyes amount)`
   })
 
