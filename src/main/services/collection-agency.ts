@@ -19,6 +19,12 @@ function csvCell(v: unknown): string {
   return /[",\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s
 }
 
+function toCaseRow(r: cases.AgencyCaseRecord): AgencyCaseRow {
+  const { currencies, handedOver, ...rest } = r
+  const overdue = (JSON.parse(currencies ?? '[]') as { currency: string; overdue: number }[]).map((c) => ({ currency: c.currency, overdue: c.overdue }))
+  return { ...rest, overdue, handedOver: handedOver === 1 }
+}
+
 /** Handover to a collection agency, and chargeback proposals at the recourse date. */
 export function createCollectionAgency(ctx: ServiceContext, dunning: DunningService, collection: CollectionService) {
   const { ledger, clock } = ctx
@@ -39,9 +45,9 @@ export function createCollectionAgency(ctx: ServiceContext, dunning: DunningServ
           out.push(id)
         }
       })
-      return out.map((id) => cases.agencyCase(ledger, id)!)
+      return out.map((id) => toCaseRow(cases.agencyCase(ledger, id)!))
     },
-    cases: (status?: string) => cases.agencyCases(ledger, status),
+    cases: (status?: string): AgencyCaseRow[] => cases.agencyCases(ledger, status).map(toCaseRow),
     /** Approving hands the debtor over: internal dunning stops from the next run. */
     decide(id: number, approve: boolean, userId: number | null): AgencyCaseRow {
       const c = cases.agencyCase(ledger, id)
@@ -52,10 +58,13 @@ export function createCollectionAgency(ctx: ServiceContext, dunning: DunningServ
         if (approve) cases.setHandedOver(ledger, c.debtorId, true)
         audit(ledger, clock.now(), { userId, action: approve ? 'agency.approve' : 'agency.reject', entity: 'agency_case', entityId: id, details: { debtorId: c.debtorId } })
       })
-      return cases.agencyCase(ledger, id)!
+      return toCaseRow(cases.agencyCase(ledger, id)!)
     },
     /** The file for the agency: debtor, open invoices with interest to date, claimed fees, and the dunning and contact history. */
-    export(id: number, format: 'json' | 'csv', dir: string, userId: number | null): AgencyCaseRow {
+    export(id: number, format: 'json' | 'csv', dirIn: string | undefined, userId: number | null): AgencyCaseRow {
+      const s = dunning.settings()
+      const dir = dirIn ?? s.agencyDir ?? s.letterDir
+      if (!dir) throw new AppError('INVALID_INPUT', 'dir: no folder given and no agencyDir (or letterDir) in the collections settings', [{ path: 'dir', message: 'choose a folder for the agency file' }])
       const c = cases.agencyCase(ledger, id)
       if (!c) throw notFound('agency case', id)
       if (c.status !== 'approved' && c.status !== 'exported') throw new AppError('CONFLICT', `agency case ${id} is ${c.status}; approve it before exporting`)
@@ -86,7 +95,7 @@ export function createCollectionAgency(ctx: ServiceContext, dunning: DunningServ
         cases.setAgencyCase(ledger, id, 'exported', userId, file)
         audit(ledger, clock.now(), { userId, action: 'agency.export', entity: 'agency_case', entityId: id, details: { file, format } })
       })
-      return cases.agencyCase(ledger, id)!
+      return toCaseRow(cases.agencyCase(ledger, id)!)
     },
     /** Unpaid at the agreement's recourse date (due date + recourseDays): propose charging the invoice back to the client. */
     proposeChargebacks(asOf?: LocalDate, userId: number | null = null): ChargebackRow[] {

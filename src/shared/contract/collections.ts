@@ -40,6 +40,8 @@ export const collectionSettingsSchema = z.object({
   smtp: smtp.nullable().default(null),
   sms: z.object({ url: z.url(), token: z.string().optional(), sender: z.string().max(11).optional() }).nullable().default(null),
   letterDir: z.string().nullable().default(null),
+  /** Where agency handover files are written when the export names no folder. */
+  agencyDir: z.string().nullable().default(null),
   preDue: z.object({ thresholds: z.record(z.string(), minorAmount.min(0)), offsetDays: z.number().int().min(-60).max(-1) }).default({ thresholds: { EUR: 5_000_000 }, offsetDays: -5 }),
   compensation: z.object({ enabled: z.boolean(), amounts: z.record(z.string(), minorAmount.min(0)) }).default({ enabled: true, amounts: { EUR: 4000 } }),
   countryRules: z.record(z.string(), z.object({ series: z.string(), marginBp: z.number().int().min(0).max(5000) })).default({ DE: { series: 'ECB', marginBp: 900 }, FR: { series: 'ECB', marginBp: 1000 } }),
@@ -216,9 +218,16 @@ export interface AgencyCaseRow {
   debtorId: number
   debtorName: string
   status: 'proposed' | 'approved' | 'exported' | 'rejected'
+  /** Why the handover rule proposed it, in words. */
   reason: string
   proposedDate: string
   exportFile: string | null
+  decidedByName: string | null
+  /** What the debtor has overdue now, per currency. */
+  overdue: { currency: string; overdue: number }[]
+  oldestDue: string | null
+  /** Internal dunning is stopped for the debtor. */
+  handedOver: boolean
 }
 
 export interface ChargebackRow {
@@ -296,7 +305,7 @@ export const collectionsContract = {
   'agency.propose': method(z.object({ ...asOf })).returns<AgencyCaseRow[]>(),
   'agency.cases': method(z.object({ status: z.enum(['proposed', 'approved', 'exported', 'rejected']).optional() })).returns<AgencyCaseRow[]>(),
   'agency.decide': method(z.object({ id, approve: z.boolean() })).returns<AgencyCaseRow>(),
-  'agency.export': method(z.object({ id, format: z.enum(['json', 'csv']).default('json'), dir: z.string().min(1) })).returns<AgencyCaseRow>(),
+  'agency.export': method(z.object({ id, format: z.enum(['json', 'csv']).default('json'), dir: z.string().min(1).optional() })).returns<AgencyCaseRow>(),
   'chargebacks.propose': method(z.object({ ...asOf })).returns<ChargebackRow[]>(),
   'chargebacks.list': method(z.object({ status: z.enum(['proposed', 'accepted', 'rejected', 'reversed']).optional(), clientId: id.optional() })).returns<ChargebackRow[]>(),
   'chargebacks.accept': method(z.object({ id })).returns<ChargebackRow>(),

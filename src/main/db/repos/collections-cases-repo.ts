@@ -218,22 +218,30 @@ export function insertAgencyCase(ledger: Ledger, debtorId: number, reason: strin
   return Number(ledger.sqlite.prepare("insert into agency_case (debtor_id, status, reason, proposed_date, created_at) values (?, 'proposed', ?, ?, ?)").run(debtorId, reason, date, at).lastInsertRowid)
 }
 
-const CASE = `select a.id, a.debtor_id as debtorId, d.name as debtorName, a.status, a.reason, a.proposed_date as proposedDate, a.export_file as exportFile from agency_case a join debtor d on d.id = a.debtor_id`
+const CASE = `select a.id, a.debtor_id as debtorId, d.name as debtorName, a.status, a.reason, a.proposed_date as proposedDate, a.export_file as exportFile,
+  u.name as decidedByName, c.currencies, coalesce(c.handed_over, 0) as handedOver, c.oldest_due as oldestDue
+  from agency_case a join debtor d on d.id = a.debtor_id left join debtor_collection c on c.debtor_id = a.debtor_id left join app_user u on u.id = a.decided_by`
 
-export function agencyCases(ledger: Ledger, status?: string) {
-  return ledger.sqlite.prepare(`${CASE} ${status ? 'where a.status = ?' : ''} order by a.id desc limit 500`).all(...(status ? [status] : [])) as {
-    id: number
-    debtorId: number
-    debtorName: string
-    status: 'proposed' | 'approved' | 'exported' | 'rejected'
-    reason: string
-    proposedDate: string
-    exportFile: string | null
-  }[]
+export interface AgencyCaseRecord {
+  id: number
+  debtorId: number
+  debtorName: string
+  status: 'proposed' | 'approved' | 'exported' | 'rejected'
+  reason: string
+  proposedDate: string
+  exportFile: string | null
+  decidedByName: string | null
+  currencies: string | null
+  handedOver: number
+  oldestDue: string | null
+}
+
+export function agencyCases(ledger: Ledger, status?: string): AgencyCaseRecord[] {
+  return ledger.sqlite.prepare(`${CASE} ${status ? 'where a.status = ?' : ''} order by a.id desc limit 500`).all(...(status ? [status] : [])) as AgencyCaseRecord[]
 }
 
 export function agencyCase(ledger: Ledger, id: number) {
-  return (ledger.sqlite.prepare(`${CASE} where a.id = ?`).get(id) as ReturnType<typeof agencyCases>[number] | undefined) ?? null
+  return (ledger.sqlite.prepare(`${CASE} where a.id = ?`).get(id) as AgencyCaseRecord | undefined) ?? null
 }
 
 export function setAgencyCase(ledger: Ledger, id: number, status: string, userId: number | null, file: string | null): void {
