@@ -42,7 +42,7 @@ export async function benchDashboard(opts: { invoices?: number } = {}): Promise<
     const rows: BenchRow[] = []
     if (reuse) {
       const t0 = performance.now()
-      ledger = openLedger(reuse)
+      ledger = openLedger(reuse, { create: false })
       rows.push({ name: `open ${reuse} (incl. any pending migration)`, value: performance.now() - t0, unit: 'ms' })
     } else {
       ledger = openLedger(join(dir!, 'ledger.db'))
