@@ -58,4 +58,14 @@ describe('agency handover', () => {
       ['Gone Quiet GmbH', 'exported', true]
     ])
   })
+  it('a controller proposes a debtor by hand, with the reason shown as the why', async () => {
+    const { b, kept } = await twoFinal()
+    const u = await b.call2('users.create', { name: 'Carla Controller', role: 'controller' })
+    const c = await b.call2('agency.proposeDebtor', { debtorId: kept, reason: 'company is being wound up' }, u.id)
+    expect(c).toMatchObject({ status: 'proposed', reason: 'proposed by Carla Controller: company is being wound up', handedOver: false })
+    const again = await b.call('agency.proposeDebtor', { debtorId: kept, reason: 'twice' }, { userId: u.id, transport: 'test' })
+    expect(again.ok ? 'ok' : again.error.message).toBe('Still Here GmbH is already proposed for handover')
+    // The rule does not add a second live case for the same debtor.
+    expect((await b.call2('agency.propose', {})).map((p) => p.debtorId)).not.toContain(kept)
+  })
 })

@@ -47,6 +47,21 @@ export function createCollectionAgency(ctx: ServiceContext, dunning: DunningServ
       })
       return out.map((id) => toCaseRow(cases.agencyCase(ledger, id)!))
     },
+    /** A controller's own judgement (unreachable, insolvent, disputes everything): proposed by hand, with the reason. */
+    proposeDebtor(debtorId: number, reason: string, userId: number | null): AgencyCaseRow {
+      const d = cases.debtorCollectionRow(ledger, debtorId)
+      if (!d) throw notFound('debtor', debtorId)
+      if (d.handedOver) throw new AppError('CONFLICT', `${d.name} is already with a collection agency`)
+      if (cases.agencyCases(ledger).some((c) => c.debtorId === debtorId && c.status === 'proposed')) throw new AppError('CONFLICT', `${d.name} is already proposed for handover`)
+      const id = writeTx(ctx, () => {
+        const who = userId === null ? null : cases.userName(ledger, userId)
+        const id = cases.insertAgencyCase(ledger, debtorId, `proposed by ${who ?? 'hand'}: ${reason}`, clock.today(), clock.now())
+        audit(ledger, clock.now(), { userId, action: 'agency.propose', entity: 'agency_case', entityId: id, details: { debtorId, reason, manual: true } })
+        return id
+      })
+      ctx.emit('ledger.changed', { scope: ['collections'] })
+      return toCaseRow(cases.agencyCase(ledger, id)!)
+    },
     cases: (status?: string): AgencyCaseRow[] => cases.agencyCases(ledger, status).map(toCaseRow),
     /** Approving hands the debtor over: internal dunning stops from the next run. */
     decide(id: number, approve: boolean, userId: number | null): AgencyCaseRow {

@@ -303,6 +303,7 @@ export const collectionsContract = {
   'interest.setRate': method(z.object({ series: z.string().regex(/^[A-Z_]{2,12}$/), from: localDate.refine((d) => /-(01|07)-01$/.test(d), 'must be 1 January or 1 July'), rateBp: z.number().int().min(-1000).max(5000) })).returns<{ series: string; from: string; rateBp: number }[]>(),
   'interest.calculate': method(z.object({ invoiceId: id, ...asOf })).returns<InterestBreakdown>(),
   'agency.propose': method(z.object({ ...asOf })).returns<AgencyCaseRow[]>(),
+  'agency.proposeDebtor': method(z.object({ debtorId: id, reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(500) })).returns<AgencyCaseRow>(),
   'agency.cases': method(z.object({ status: z.enum(['proposed', 'approved', 'exported', 'rejected']).optional() })).returns<AgencyCaseRow[]>(),
   'agency.decide': method(z.object({ id, approve: z.boolean() })).returns<AgencyCaseRow>(),
   'agency.export': method(z.object({ id, format: z.enum(['json', 'csv']).default('json'), dir: z.string().min(1).optional() })).returns<AgencyCaseRow>(),

@@ -36,6 +36,7 @@ export function collectionHandlers(s: Services): H {
     'interest.setRate': (i, c) => s.dunning.setRate(i, c.userId),
     'interest.calculate': (i) => s.dunning.interest(i.invoiceId, i.asOf),
     'agency.propose': (i, c) => s.collectionAgency.propose(i.asOf, c.userId),
+    'agency.proposeDebtor': (i, c) => s.collectionAgency.proposeDebtor(i.debtorId, i.reason, c.userId),
     'agency.cases': (i) => s.collectionAgency.cases(i.status),
     'agency.decide': (i, c) => s.collectionAgency.decide(i.id, i.approve, c.userId),
     'agency.export': (i, c) => s.collectionAgency.export(i.id, i.format, i.dir, c.userId),

@@ -272,3 +272,7 @@ export function insertChargeback(ledger: Ledger, c: { invoiceId: number; clientI
     .prepare("insert or ignore into chargeback_proposal (invoice_id, client_id, currency, amount, recourse_date, status, created_at) values (?,?,?,?,?, 'proposed', ?)")
     .run(c.invoiceId, c.clientId, c.currency, c.amount, c.recourseDate, c.at)
 }
+
+export function userName(ledger: Ledger, id: number): string | null {
+  return (ledger.sqlite.prepare('select name from app_user where id = ?').pluck().get(id) as string | undefined) ?? null
+}

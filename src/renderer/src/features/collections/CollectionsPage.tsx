@@ -2,11 +2,17 @@ import { useEffect, useState } from 'react'
 import { PageHeader } from '../../components/PageHeader'
 import { useFormat } from '../../lib/format'
 import { useApi, useApiMutation } from '../../lib/query'
+import { AgencyView } from './AgencyView'
+import { ChargebacksView } from './ChargebacksView'
 import { DebtorPanel } from './DebtorPanel'
+import { PlansView } from './PlansView'
+import { RatesView } from './RatesView'
 import { TodayView } from './TodayView'
 import './collections.css'
 
 type Segment = '' | 'low' | 'standard' | 'high'
+type Tab = 'list' | 'today' | 'chargebacks' | 'agency' | 'plans' | 'rates'
+const TABS: [Tab, string][] = [['list', 'Worklist'], ['today', 'Today'], ['chargebacks', 'Chargebacks'], ['agency', 'Agency'], ['plans', 'Dunning plans'], ['rates', 'Interest rates']]
 
 /**
  * The collection list: debtors with money overdue, highest score first, each saying why. Keyboard:
@@ -14,7 +20,7 @@ type Segment = '' | 'low' | 'standard' | 'high'
  */
 export function CollectionsPage() {
   const fmt = useFormat()
-  const [tab, setTab] = useState<'list' | 'today'>('list')
+  const [tab, setTab] = useState<Tab>('list')
   const [controllerId, setControllerId] = useState<string>('')
   const [riskClass, setRiskClass] = useState<Segment>('')
   const [clientId, setClientId] = useState<string>('')
@@ -38,10 +44,12 @@ export function CollectionsPage() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.target as HTMLElement).closest('input, textarea, select')) return
+      // The other tabs are forms and tables: their buttons keep Enter, and letters are not shortcuts there.
+      if (tab !== 'list' && tab !== 'today') return
       if (e.key === 'ArrowDown' || e.key === 'j') (setSel((s) => Math.min(s + 1, rows.length - 1)), setOpenId(null))
       else if (e.key === 'ArrowUp' || e.key === 'k') (setSel((s) => Math.max(s - 1, 0)), setOpenId(null))
       else if (e.key === 'Enter' || e.key === 'o') document.querySelector<HTMLTextAreaElement>('.coll-call textarea')?.focus()
-      else if (e.key === 't') setTab((t) => (t === 'list' ? 'today' : 'list'))
+      else if (e.key === 't') setTab((t) => (t === 'today' ? 'list' : 'today'))
       else return
       e.preventDefault()
     }
@@ -65,8 +73,7 @@ export function CollectionsPage() {
         actions={
           <>
             <div className="coll-tabs" role="tablist">
-              <button role="tab" className={tab === 'list' ? 'active' : ''} onClick={() => setTab('list')}>Worklist</button>
-              <button role="tab" className={tab === 'today' ? 'active' : ''} onClick={() => setTab('today')}>Today</button>
+              {TABS.map(([t, label]) => <button key={t} role="tab" aria-selected={tab === t} className={tab === t ? 'active' : ''} onClick={() => setTab(t)}>{label}</button>)}
             </div>
             <button onClick={() => run.mutate({})} disabled={run.isPending} title="Decide the reminders due today (the scheduler also does this)">Run reminders</button>
           </>
@@ -75,6 +82,14 @@ export function CollectionsPage() {
       {run.data && <div className="coll-message">{run.data.reminders.length} reminders decided, {run.data.skipped.length} debtors held back.</div>}
       {tab === 'today' ? (
         <TodayView onOpen={(id) => (setOpenId(id), setTab('list'))} />
+      ) : tab === 'chargebacks' ? (
+        <ChargebacksView />
+      ) : tab === 'agency' ? (
+        <AgencyView onOpen={(id) => (setOpenId(id), setTab('list'))} />
+      ) : tab === 'plans' ? (
+        <PlansView />
+      ) : tab === 'rates' ? (
+        <RatesView />
       ) : (
         <>
           <div className="toolbar coll-filters">
@@ -93,7 +108,9 @@ export function CollectionsPage() {
                   <div className="coll-row1">
                     <span className="rank">{i + 1}</span>
                     <span className="name">{r.debtorName}</span>
-                    <span className="amount">{fmt.money(r.overdueAmount, r.currency)}</span>
+                    <span className="amount" title={r.overdueInBase ? `≈ ${fmt.money(r.overdueInBase.amount, r.overdueInBase.currency)} in all, for ranking` : undefined}>
+                      {r.currencies.map((c) => <span key={c.currency} className="ccy">{fmt.money(c.overdue, c.currency)}</span>)}
+                    </span>
                   </div>
                   <div className="coll-row2">
                     <span className="score" title="score">{r.score.toFixed(1)}</span>
