@@ -168,3 +168,22 @@ describe('journal sub-ledger query plans', () => {
     l.close()
   })
 })
+
+describe('receivable_day triggers on every kind of invoice change', () => {
+  it('keep the rollup equal to a recomputation through part payments, closings, reopenings and corrections', () => {
+    const ledger = openLedger(':memory:')
+    seedDemo(ledger, { seed: 9, invoices: 1500, today: TODAY })
+    const q = ledger.sqlite
+    q.prepare("update invoice set open_amount = open_amount - 100, status = 'partly_paid' where id in (select id from invoice where status = 'funded' and open_amount > 100 limit 20)").run()
+    q.prepare("update invoice set open_amount = 0, status = 'paid', closed_date = '2026-11-21' where id in (select id from invoice where status = 'partly_paid' limit 10)").run()
+    q.prepare("update invoice set open_amount = face, status = 'funded', closed_date = null where id in (select id from invoice where status = 'paid' limit 10)").run()
+    q.prepare("update invoice set issue_date = date(issue_date, '-1 day') where id in (select id from invoice where status = 'funded' limit 5)").run()
+    q.prepare("update invoice set status = 'rejected' where id in (select id from invoice where status = 'submitted' limit 3)").run()
+    q.prepare("update invoice set open_amount = open_amount where id in (select id from invoice limit 50)").run()
+    const read = () => q.prepare('select currency, day, sales, ar_in, ar_out from receivable_day where sales <> 0 or ar_in <> 0 or ar_out <> 0 order by currency, day').all()
+    const kept = read()
+    rebuildReceivableDays(ledger)
+    expect(read()).toEqual(kept)
+    ledger.close()
+  })
+})
