@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
+import { tempDir } from '../support/temp'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { testBackend } from '../support/backend'
@@ -9,7 +9,7 @@ import { aClientAndDebtor, camt053, fundedInvoice } from './statement-fixtures'
 
 function setup() {
   const b = testBackend()
-  const folder = mkdtempSync(join(tmpdir(), 'bankfolder-'))
+  const folder = tempDir('bankfolder-')
   const clock = fixedClock('2026-11-23', Date.UTC(2026, 10, 23, 12))
   const job = createBankFolderJob({ folder, clock, settleMs: 2000, intervalMs: 60_000, importFile: (fileName, bytes) => b.services.statementImport.commit({ fileName, bytes }, { source: 'folder', userId: null }) })
   // Files written "before" the injected now, so they count as settled.

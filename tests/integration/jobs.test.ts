@@ -1,5 +1,5 @@
-import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, utimesSync, writeFileSync } from 'node:fs'
+import { tempDir } from '../support/temp'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { superviseJobs } from '../../src/main/jobs'
@@ -28,7 +28,7 @@ describe('background jobs', () => {
     expect(bad.ok).toBe(false)
     if (!bad.ok) expect(bad.error.issues?.[0].path).toBe('bankFolder')
 
-    const folder = mkdtempSync(join(tmpdir(), 'fd-jobs-'))
+    const folder = tempDir('fd-jobs-')
     const { clientId, debtorId } = await aClientAndDebtor(b)
     const inv = fundedInvoice(b.ledger, { clientId, debtorId, number: 'J-1', face: 250_00 })
     const file = join(folder, 'today.xml')

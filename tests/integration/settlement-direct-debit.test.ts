@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, writeFileSync } from 'node:fs'
+import { tempDir } from '../support/temp'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { testBackend } from '../support/backend'
@@ -27,7 +27,7 @@ describe('SEPA direct debit', () => {
     if (!hasXmllint || !existsSync(XSD)) {
       console.warn('SKIPPED XSD validation of pain.008: xmllint or the XSD is missing (apt-get install libxml2-utils)')
     } else {
-      const dir = mkdtempSync(join(tmpdir(), 'dd-'))
+      const dir = tempDir('dd-')
       writeFileSync(join(dir, 'dd.xml'), dd.xml)
       const out = spawnSync('xmllint', ['--noout', '--schema', XSD, join(dir, 'dd.xml')], { encoding: 'utf8' })
       expect(out.stderr).toContain('validates')
