@@ -1,13 +1,19 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { onTestFinished } from 'vitest'
 
-const made: string[] = []
-
-/** A fresh temporary folder that is removed when the test process ends, so test runs leave no litter. */
+/**
+ * A fresh temporary folder, removed when the test that made it finishes (or, when made outside a test,
+ * when the process exits), so test runs leave no litter behind.
+ */
 export function tempDir(prefix: string): string {
-  if (made.length === 0) process.once('exit', () => made.forEach((d) => rmSync(d, { recursive: true, force: true })))
   const dir = mkdtempSync(join(tmpdir(), prefix))
-  made.push(dir)
+  const remove = () => rmSync(dir, { recursive: true, force: true })
+  try {
+    onTestFinished(remove)
+  } catch {
+    process.once('exit', remove)
+  }
   return dir
 }
