@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs'
 import { callOrThrow } from '../../main/backend'
 import { seedDemo } from '../../main/demo/seed'
+import { finishDemoRequests } from '../../main/services/request-demo'
 import type { InvoiceRow, LedgerStats, Page } from '../../shared/contract'
 import { toMajorString } from '../../shared/money'
 import { backendFromArgs } from '../ledger-arg'
@@ -31,6 +32,7 @@ export const initCommand: Command = {
             }
           }
         })
+        finishDemoRequests(b.ledger, b.services.ctx.clock.today(), { clientFile: false })
       }
       const stats = b.services.admin.stats()
       return { json: { db: b.ledger.path, created: !existed, seeded, stats }, human: `${existed ? 'migrated' : 'created'} ${b.ledger.path}: ${stats.clients} clients, ${stats.debtors} debtors, ${stats.invoices} invoices` }

@@ -35,7 +35,13 @@ export function debtorFacts(ctx: ServiceContext, client: Client, records: Iterab
  * `funding`: only bought receivables count as exposure, as money actually out; `intake`: pending
  * invoices of other requests count too, as they do when a file is imported.
  */
-export function recheckStored(ctx: ServiceContext, client: Client, requestId: number, opts: { invoiceIds?: number[]; today: LocalDate; mode: 'funding' | 'intake' }): Map<number, CheckResult[]> {
+export function recheckStored(
+  ctx: ServiceContext,
+  client: Client,
+  requestId: number,
+  /** clientExposureWithOwn (intake mode, open requests only): the client's exposure including this request, already summed. */
+  opts: { invoiceIds?: number[]; today: LocalDate; mode: 'funding' | 'intake'; clientExposureWithOwn?: number; triplesElsewhere?: (t: { debtorId: number; amount: number; issueDate: string }) => boolean }
+): Map<number, CheckResult[]> {
   const stored = snap.storedLines(ctx.ledger, requestId, opts.invoiceIds)
   if (!stored.length) return new Map()
   const scope = { excludeRequestId: requestId, fundedOnly: opts.mode === 'funding', limitPending: true }
@@ -48,8 +54,11 @@ export function recheckStored(ctx: ServiceContext, client: Client, requestId: nu
   const checks = checkBatch(lines, {
     today: opts.today, clientName: client.name, agreement: client.agreement, debtors: facts,
     existingNumbers: new Set(snap.existingNumbers(ctx.ledger, client.id, lines.map((l) => l.number), scope)),
-    existingTriples: new Set(snap.existingTriples(ctx.ledger, triples, scope).map((t) => tripleKey(`d${t.debtorId}`, t.amount, t.issueDate))),
-    clientExposure: snap.clientExposure(ctx.ledger, client.id, client.agreement.currency, scope)
+    existingTriples: new Set((opts.triplesElsewhere ? triples.filter(opts.triplesElsewhere) : snap.existingTriples(ctx.ledger, triples, scope)).map((t) => tripleKey(`d${t.debtorId}`, t.amount, t.issueDate))),
+    clientExposure:
+      opts.clientExposureWithOwn !== undefined && opts.mode === 'intake'
+        ? opts.clientExposureWithOwn - stored.filter((l) => l.currency === client.agreement.currency).reduce((s, l) => s + l.amount, 0)
+        : snap.clientExposure(ctx.ledger, client.id, client.agreement.currency, scope)
   })
   return new Map(stored.map((l, i) => [l.id, checks[i]]))
 }

@@ -108,6 +108,13 @@ export function clientExposure(ledger: Ledger, clientId: number, currency: strin
   return ledger.sqlite.prepare(`select coalesce(sum(${EXPOSURE}), 0) from invoice i where i.client_id = ? and i.currency = ? and i.status in ${exposedIn(scope)}${notRequest(scope)}`).pluck().get(clientId, currency) as number
 }
 
+/** clientExposure for every client and currency in one pass over the exposed invoices (the status index). */
+export function allClientExposures(ledger: Ledger): { clientId: number; currency: string; exposure: number }[] {
+  return ledger.sqlite
+    .prepare(`select i.client_id as clientId, i.currency, sum(${EXPOSURE}) as exposure from invoice i indexed by invoice_status_due_idx where i.status in ${EXPOSED} group by i.client_id, i.currency`)
+    .all() as { clientId: number; currency: string; exposure: number }[]
+}
+
 export function existingNumbers(ledger: Ledger, clientId: number, numbers: string[], scope: SnapshotScope = {}): string[] {
   if (!numbers.length) return []
   return ledger.sqlite.prepare(`select number from invoice i where client_id = ? and number in (select value from json_each(?))${notRequest(scope)}`).pluck().all(clientId, JSON.stringify(numbers)) as string[]
