@@ -1,5 +1,5 @@
 import type { DateFormat, RowError } from '../../shared/contract/requests'
-import { isLocalDate, type LocalDate } from '../../shared/dates'
+import { diffDays, isLocalDate, type LocalDate } from '../../shared/dates'
 import { isCurrency, parseMajor } from '../../shared/money'
 
 /** One invoice as read from a file, before any ledger lookup. Amount in minor units. */
@@ -100,7 +100,11 @@ export function readLine(raw: RawLine, file: string, line: number, o: ReadOption
     else if (!d) fail(k, `${v} is not a date${o.dateFormat === 'YYYY-MM-DD' ? '' : ` in the form ${o.dateFormat}`}`)
     else dates[k] = d
   }
-  if (dates.issueDate && dates.dueDate && dates.dueDate < dates.issueDate) fail('dueDate', `${dates.dueDate} is before the issue date ${dates.issueDate}`)
+  // The ledger cannot hold an invoice due before it is issued, so unlike the other INVALID_DATES cases
+  // (stored and flagged) this one stops the file; the code still names the check the approver knows.
+  if (dates.issueDate && dates.dueDate && dates.dueDate < dates.issueDate) {
+    fail('dueDate', `INVALID_DATES: due ${dates.dueDate} is ${diffDays(dates.dueDate, dates.issueDate)} day${diffDays(dates.dueDate, dates.issueDate) === 1 ? '' : 's'} before the issue date ${dates.issueDate}; an invoice cannot fall due before it is issued`)
+  }
   let amount = 0
   const a = text('amount')
   if (!a) fail('amount', 'is empty')
