@@ -33,7 +33,7 @@ export function ChargebacksView() {
     m.mutate({ id: asking.id, reason }, { onSuccess: () => (setAsking(null), setReason('')), onError })
   }
   return (
-    <section className="panel coll-cases" aria-label="Chargebacks">
+    <section className="panel coll-cb-panel" aria-label="Chargebacks">
       <div className="panel-head">
         <h2>Chargebacks at the recourse date</h2>
         <div className="coll-tabs" role="tablist" aria-label="Chargeback status">
@@ -49,20 +49,20 @@ export function ChargebacksView() {
         {propose.data && <> {propose.data.length} new proposal{propose.data.length === 1 ? '' : 's'} found.</>}
       </p>
       {error && <div className="coll-warn" role="alert">{error}</div>}
+      <div className="coll-scroll">
       <table className="grid-table coll-cb">
         <thead>
-          <tr><th>Invoice</th><th>Debtor</th><th>Client</th><th>Due</th><th>Recourse date</th><th className="num">Open now</th><th>Status</th><th>Decision</th><th /></tr>
+          <tr><th>Invoice</th><th>Debtor</th><th>Client</th><th>Due → recourse</th><th className="num">Open now</th><th>Status</th><th>Decision</th><th /></tr>
         </thead>
         <tbody>
-          {list.error && <tr><td colSpan={9} className="empty neg">{list.error.message}</td></tr>}
-          {rows.length === 0 && !list.isLoading && <tr><td colSpan={9} className="empty muted">No {status || ''} chargebacks.</td></tr>}
+          {list.error && <tr><td colSpan={8} className="empty neg">{list.error.message}</td></tr>}
+          {rows.length === 0 && !list.isLoading && <tr><td colSpan={8} className="empty muted">No {status || ''} chargebacks.</td></tr>}
           {rows.map((r) => (
             <tr key={r.id} data-chargeback={r.id}>
               <td className="mono">{r.invoiceNumber}</td>
               <td className="coll-name" title={r.debtorName}>{r.debtorName}</td>
               <td className="coll-name" title={r.clientName}>{r.clientName}</td>
-              <td>{fmt.date(r.dueDate)}</td>
-              <td>{fmt.date(r.recourseDate)}</td>
+              <td>{fmt.date(r.dueDate)} → {fmt.date(r.recourseDate)}</td>
               <td className="num">{r.status === 'accepted' || r.status === 'reversed' ? fmt.money(r.bookedAmount ?? 0, r.currency) : fmt.money(r.openNow, r.currency)}</td>
               <td><span className={`badge tone-${TONE[r.status]}`}>{r.status}</span></td>
               <td className="small coll-decision">
@@ -90,6 +90,7 @@ export function ChargebacksView() {
           ))}
         </tbody>
       </table>
+      </div>
     </section>
   )
 }
