@@ -27,6 +27,12 @@ test('an approver works a request from the keyboard: filter, override, reject, a
   await page.reload()
   await app.goTo('Approvals')
   const queue = page.getByRole('region', { name: 'Waiting requests' })
+  // The demo's own requests arrive checked: the client file imported at start-up shows its flags.
+  const demoFile = (await api(page, 'requests.queue', {})).rows.find((r) => r.fileName?.includes('erp-export'))!
+  await queue.getByText(`#${demoFile.id} `).click()
+  const flags = page.getByRole('tablist', { name: 'Filter by flag' })
+  for (const code of ['DUPLICATE', 'DEBTOR_LIMIT', 'NEW_DEBTOR', 'NO_NOTICE', 'OVER_AGE', 'VERIFICATION']) await expect(flags.getByRole('tab', { name: new RegExp(`^${code} `) })).toBeVisible()
+  await page.screenshot({ path: '.tmp/approvals-demo-queue.png' })
   await queue.getByText(`#${imp.requestId} `).click()
   const detail = page.getByRole('region', { name: 'Selected request' })
   await expect(detail).toContainText(`request #${imp.requestId}`)
