@@ -123,6 +123,10 @@ export function startHost(backend: Backend, opts: HostOptions = {}): Promise<Hos
     }
   })
   server.requestTimeout = 0
+  // Browsers and Playwright reuse idle connections. Node's 5 s default lets the server close a socket just as
+  // a client sends on it (ECONNRESET), which a long synchronous ledger operation makes likely; keep them longer.
+  server.keepAliveTimeout = 120_000
+  server.headersTimeout = 125_000
   return new Promise((resolveHost, reject) => {
     server.once('error', reject)
     server.listen(opts.port ?? 0, '127.0.0.1', () => {
