@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs'
 import { expect, test, type Page } from '@playwright/test'
 import { App } from './pages/app'
 import { api } from './pages/api'
@@ -69,6 +70,7 @@ test('agency: proposals say which rule was met; approving exports the file and t
   const run = await api(page, 'reminders.run', { dryRun: true })
   expect(run.skipped).toContainEqual({ debtorId: c.debtorId, reason: 'handed over to a collection agency' })
   await page.screenshot({ path: '.tmp/collections-agency.png' })
+  rmSync('/tmp/factordesk-e2e-agency', { recursive: true, force: true })
 })
 
 test('dunning plans: a step is edited per language and an unknown placeholder shows under the text field', async ({ page }) => {
