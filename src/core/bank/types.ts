@@ -3,6 +3,7 @@
  * Amounts are signed integers in minor units (credit +, debit -); dates are 'YYYY-MM-DD'.
  */
 import type { LocalDate } from '../../shared/dates'
+import type { BankLineFields } from '../../shared/contract/payments'
 
 export type Format = 'camt.052' | 'camt.053' | 'camt.054' | 'mt940' | 'mt942' | 'bai2' | 'ofx' | 'bgmax' | 'csv'
 
@@ -21,20 +22,8 @@ export interface Balance {
   date: LocalDate
 }
 
-export interface Entry {
-  amount: number
-  currency: string
-  bookingDate: LocalDate | null
-  valueDate: LocalDate | null
-  /** The bank's own id for the booking (camt AcctSvcrRef, MT940 //bank ref, BAI2 bank ref, OFX FITID). */
-  bankRef: string | null
-  endToEndId: string | null
-  /** Structured creditor reference (ISO 11649 RF..., camt Strd/CdtrRefInf/Ref, BgMax OCR). */
-  reference: string | null
-  remittance: string | null
-  counterpartyName: string | null
-  counterpartyAccount: string | null
-}
+/** One booked line of a statement; the statement carries the account. */
+export type Entry = Omit<BankLineFields, 'account'>
 
 export interface Statement {
   id: string

@@ -1,22 +1,12 @@
+import type { BankLineFields } from '../../shared/contract/payments'
+
 /**
  * Content identity of bank lines. A line is the same line when account, amount, currency, dates, bank ids,
  * references, text and counterparty all agree; the occurrence counter keeps legitimately identical lines in
  * one file (two equal card fees on one day) apart, while a re-import or an overlapping statement produces
  * the same keys again and so adds nothing. Statement ids are left out on purpose: banks reuse them.
  */
-export interface FingerprintFields {
-  account: string
-  amount: number
-  currency: string
-  bookingDate: string | null
-  valueDate: string | null
-  bankRef: string | null
-  endToEndId: string | null
-  reference: string | null
-  remittance: string | null
-  counterpartyName: string | null
-  counterpartyAccount: string | null
-}
+export type FingerprintFields = BankLineFields
 
 export function contentKey(e: FingerprintFields): string {
   const norm = (s: string | null): string => (s ?? '').replace(/\s+/g, ' ').trim()

@@ -108,24 +108,38 @@ export interface AllocationView {
   reversed: boolean
 }
 
-export interface PaymentLine {
-  id: number
-  importId: number
+/**
+ * What one bank line says, as the bank wrote it: the statement's account plus the fields every format parser
+ * fills (core/bank Entry). The same fields are the line's content identity (core/matching fingerprint).
+ */
+export interface BankLineFields {
   account: string
   currency: string
   amount: number
-  bookingDate: string
+  bookingDate: string | null
   valueDate: string | null
+  /** The bank's own id for the booking (camt AcctSvcrRef, MT940 //bank ref, BAI2 bank ref, OFX FITID). */
   bankRef: string | null
   endToEndId: string | null
+  /** Structured creditor reference (ISO 11649 RF..., camt Strd/CdtrRefInf/Ref, BgMax OCR). */
   reference: string | null
   remittance: string | null
   counterpartyName: string | null
   counterpartyAccount: string | null
+}
+
+/** A booked bank line and where matching left it (a booked line always has a booking date). */
+export interface BankLineState extends Omit<BankLineFields, 'bookingDate'> {
+  id: number
+  importId: number
+  bookingDate: string
   status: string
   unapplied: number
   reason: string
   debtorId: number | null
+}
+
+export interface PaymentLine extends BankLineState {
   candidates: (InvoiceBrief & { amount: number; reason: string })[]
   allocations: AllocationView[]
 }

@@ -1,5 +1,6 @@
 /** Cash applications, invoice balances after payment, the payer-IBAN memory and the payments worklist. */
 import type Database from 'better-sqlite3'
+import type { BankLineState } from '../../../shared/contract/payments'
 import type { Ledger } from '../open'
 import { insertRows } from './bank-bulk'
 import { escapeLike } from './parties-repo'
@@ -86,25 +87,9 @@ export function invoiceState(ledger: Ledger, id: number): { id: number; face: nu
   return (ledger.sqlite.prepare('select id, face, open_amount as openAmount, status, currency, debtor_id as debtorId, number from invoice where id = ?').get(id) as never) ?? null
 }
 
-export interface BankEntryRow {
-  id: number
-  importId: number
-  account: string
-  currency: string
-  amount: number
-  bookingDate: string
-  valueDate: string | null
-  bankRef: string | null
-  endToEndId: string | null
-  reference: string | null
-  remittance: string | null
-  counterpartyName: string | null
-  counterpartyAccount: string | null
-  status: string
-  unapplied: number
-  reason: string
+/** A bank_entry row as stored: candidates are the matcher's own suggestions, not yet joined to their invoices. */
+export interface BankEntryRow extends BankLineState {
   candidates: { invoiceId: number; amount: number; reason: string }[] | null
-  debtorId: number | null
 }
 
 const ENTRY = `id, import_id as importId, account, currency, amount, booking_date as bookingDate, value_date as valueDate, bank_ref as bankRef, end_to_end_id as endToEndId,

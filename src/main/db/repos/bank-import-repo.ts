@@ -1,4 +1,5 @@
 /** Bank files, imports and entries: the SQL of statement import. Call the writers inside the service's transaction. */
+import type { BankLineState } from '../../../shared/contract/payments'
 import type { Ledger } from '../open'
 import { insertRows } from './bank-bulk'
 import { inChunks } from './bank-match-repo'
@@ -37,26 +38,11 @@ export function insertImport(ledger: Ledger, r: { sha256: string; fileName: stri
   )
 }
 
-export interface NewBankEntry {
-  importId: number
+export interface NewBankEntry extends Omit<BankLineState, 'id'> {
   fingerprint: string
   statementId: string
-  account: string
-  currency: string
-  amount: number
-  bookingDate: string
-  valueDate: string | null
-  bankRef: string | null
-  endToEndId: string | null
-  reference: string | null
-  remittance: string | null
-  counterpartyName: string | null
-  counterpartyAccount: string | null
-  status: string
-  unapplied: number
-  reason: string
+  /** The matcher's suggestions as JSON. */
   candidates: string | null
-  debtorId: number | null
   createdAt: number
 }
 

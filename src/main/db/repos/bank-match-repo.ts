@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3'
 import type { DirectDebitRef, MatchIndex, OpenItem } from '../../../core/matching'
+import type { SettleInvoice } from '../../../core/settlement/settle'
 import type { Ledger } from '../open'
 
 const OPEN = "('funded','partly_paid','disputed')"
@@ -72,19 +73,8 @@ export function loadOpenItems(ledger: Ledger, debtorIds: readonly number[], into
   for (const r of rows) push(into, r.debtorId, r)
 }
 
-export interface SettleRow {
-  id: number
-  number: string
-  clientId: number
-  debtorId: number
-  currency: string
-  face: number
-  advance: number
-  openAmount: number
-  fundedDate: string | null
-  status: string
-  collected: number
-  feeCharged: number
+/** An invoice as settling needs it, with its client's agreement (JSON). */
+export interface SettleRow extends SettleInvoice {
   agreement: string
 }
 
