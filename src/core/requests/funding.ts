@@ -1,6 +1,7 @@
 import type { Agreement } from '../../shared/agreement'
 import { applyBp } from '../../shared/money'
 import type { LocalDate } from '../../shared/dates'
+import type { FundingAmounts } from '../../shared/contract/requests'
 import { advanceFor } from '../fees'
 import { buildEntry, cr, dr, type JournalEntry } from '../journal'
 
@@ -13,15 +14,9 @@ export interface FundedInvoice {
   fee: number
 }
 
-export interface Funding {
+export interface Funding extends FundingAmounts {
   currency: string
   invoices: FundedInvoice[]
-  face: number
-  advance: number
-  reserve: number
-  fees: number
-  chargebacksNetted: number
-  netPayout: number
 }
 
 const sum = (xs: number[]) => xs.reduce((s, x) => s + x, 0)

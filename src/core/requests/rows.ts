@@ -1,20 +1,9 @@
-import type { DateFormat, RowError } from '../../shared/contract/requests'
+import type { DateFormat, InvoiceLine, RowError } from '../../shared/contract/requests'
 import { diffDays, isLocalDate, type LocalDate } from '../../shared/dates'
 import { isCurrency, parseMajor } from '../../shared/money'
 
-/** One invoice as read from a file, before any ledger lookup. Amount in minor units. */
-export interface InvoiceLine {
-  file: string
-  line: number
-  number: string
-  debtorName: string
-  debtorRegNo: string | null
-  debtorCountry: string
-  issueDate: LocalDate
-  dueDate: LocalDate
-  currency: string
-  amount: number
-}
+/** One invoice as read from a file, before any ledger lookup (declared with the contract's preview rows). */
+export type { InvoiceLine }
 
 /** The text of each field as found in the file; dates may already be ISO (XLSX date cells, UBL). */
 export interface RawLine {

@@ -61,20 +61,24 @@ export interface RowError {
   message: string
 }
 
-export interface PreviewRow {
+/** One invoice as read from a file, before any ledger lookup. Amount in minor units. */
+export interface InvoiceLine {
   file: string
   line: number
   number: string
   debtorName: string
   debtorRegNo: string | null
   debtorCountry: string
-  /** Null when the debtor is not in the ledger yet and will be created (flagged NEW_DEBTOR). */
-  debtorId: number | null
-  debtorMatch: 'reg_no' | 'name' | 'new'
   issueDate: string
   dueDate: string
   currency: string
   amount: number
+}
+
+export interface PreviewRow extends InvoiceLine {
+  /** Null when the debtor is not in the ledger yet and will be created (flagged NEW_DEBTOR). */
+  debtorId: number | null
+  debtorMatch: 'reg_no' | 'name' | 'new'
   checks: CheckResult[]
   eligible: boolean
   /** Already in the ledger under the same invoice number: reported, never stored a second time. */
@@ -152,17 +156,21 @@ export interface RequestInvoice {
   eligible: boolean
 }
 
-export interface FundingFigures {
-  requestId: number
-  status: 'projected' | 'awaiting_second_approval' | 'funded'
-  currency: string
-  invoices: number
+/** The amounts of one funding: face bought, cash advanced, reserve held back, fees, chargebacks netted and what is paid out. */
+export interface FundingAmounts {
   face: number
   advance: number
   reserve: number
   fees: number
   chargebacksNetted: number
   netPayout: number
+}
+
+export interface FundingFigures extends FundingAmounts {
+  requestId: number
+  status: 'projected' | 'awaiting_second_approval' | 'funded'
+  currency: string
+  invoices: number
   availability: Availability
   approvals: string[]
   fundedDate: string | null
@@ -191,7 +199,7 @@ export interface MappingRow {
 
 export interface MappingPreview {
   header: string[]
-  rows: { line: number; cells: string[]; read: Omit<PreviewRow, 'debtorId' | 'debtorMatch' | 'checks' | 'eligible' | 'skipped'> | null; errors: RowError[] }[]
+  rows: { line: number; cells: string[]; read: InvoiceLine | null; errors: RowError[] }[]
 }
 
 const intakeInput = z.object({

@@ -1,4 +1,5 @@
 import type { Agreement } from '../../../shared/agreement'
+import type { FundingAmounts } from '../../../shared/contract/requests'
 import type { Ledger } from '../open'
 
 /** Everything a letter needs to address a party: name and postal lines. */
@@ -118,14 +119,8 @@ export function loadRequest(ledger: Ledger, id: number): DocRequest | null {
 }
 
 /** The figures a funding was posted with (request_funding, written by the funding step), if any. */
-export interface RequestFunding {
+export interface RequestFunding extends FundingAmounts {
   date: string
-  face: number
-  advance: number
-  reserve: number
-  fees: number
-  chargebacksNetted: number
-  netPayout: number
 }
 
 export function loadRequestFunding(ledger: Ledger, requestId: number): RequestFunding | null {

@@ -1,4 +1,4 @@
-import type { CheckResult, QueueRow, RequestInvoice } from '../../../shared/contract/requests'
+import type { CheckResult, FundingAmounts, QueueRow, RequestInvoice } from '../../../shared/contract/requests'
 import type { Ledger } from '../open'
 
 export interface NewRequest {
@@ -181,17 +181,11 @@ export function markFunded(ledger: Ledger, invoices: { invoiceId: number; advanc
   for (const i of invoices) if (st.run(date, i.advance, i.invoiceId).changes !== 1) throw new Error(`invoice ${i.invoiceId} is no longer approved`)
 }
 
-export interface FundingRecord {
+export interface FundingRecord extends FundingAmounts {
   requestId: number
   date: string
   currency: string
   invoices: number
-  face: number
-  advance: number
-  reserve: number
-  fees: number
-  chargebacksNetted: number
-  netPayout: number
   fundedBy: number | null
 }
 
