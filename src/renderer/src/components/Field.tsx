@@ -80,3 +80,8 @@ export function FormSection({ title, children, note }: { title: string; children
     </fieldset>
   )
 }
+
+/** A problem with the form as a whole (not under one field), shown above its sections. */
+export function FormError({ message }: { message: string | null | undefined }) {
+  return message ? <div className="panel error" role="alert">{message}</div> : null
+}

@@ -2,8 +2,9 @@ import { useState } from 'react'
 import type { CollectionSettings } from '../../../../shared/contract'
 import { FormSection, TextField } from '../../components/Field'
 import { Loading } from '../../components/Loading'
+import { PanelForm } from '../../components/PanelForm'
 import { useApi, useApiMutation } from '../../lib/query'
-import { ApiError } from '../../lib/rpc'
+import { useSaveOutcome } from '../../lib/save'
 
 /** How reminders leave the building: the SMTP server for e-mail and the SMS gateway (both stored with the collection settings). */
 export function DeliveryPanel() {
@@ -26,29 +27,21 @@ function DeliveryForm({ settings }: { settings: CollectionSettings }) {
   const [secure, setSecure] = useState(settings.smtp?.secure ?? false)
   const [smsOn, setSmsOn] = useState(settings.sms !== null)
   const [sms, setSms] = useState<Text>({ url: settings.sms?.url ?? '', token: settings.sms?.token ?? '', sender: settings.sms?.sender ?? '' })
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [saved, setSaved] = useState(false)
+  const { errors, setErrors, formError, saved, setSaved, clear, save: saveAndShow } = useSaveOutcome()
   const opt = (v: string) => (v.trim() ? v.trim() : undefined)
 
   async function onSubmit(e: React.FormEvent) {
     e.preventDefault()
-    setSaved(false)
-    setErrors({})
-    setFormError(null)
+    clear()
     const port = Number(smtp.port)
     if (smtpOn && (!Number.isInteger(port) || port < 1 || port > 65535)) return setErrors({ 'smtp.port': 'a whole number from 1 to 65535' })
-    try {
+    await saveAndShow(async () => {
       await save.mutateAsync({
         ...settings,
         smtp: smtpOn ? { host: smtp.host.trim(), port, secure, user: opt(smtp.user), pass: smtp.pass || undefined, from: smtp.from.trim() } : null,
         sms: smsOn ? { url: sms.url.trim(), token: sms.token || undefined, sender: opt(sms.sender) } : null
       })
-      setSaved(true)
-    } catch (err) {
-      if (err instanceof ApiError && err.issues.length) setErrors(Object.fromEntries(err.issues.map((i) => [i.path, i.message])))
-      else setFormError((err as Error).message)
-    }
+    })
   }
 
   const field = (group: 'smtp' | 'sms', key: string, label: string, extra: { type?: string; hint?: string; wide?: boolean } = {}) => {
@@ -57,17 +50,7 @@ function DeliveryForm({ settings }: { settings: CollectionSettings }) {
   }
 
   return (
-    <form className="form panel" onSubmit={onSubmit} noValidate aria-label="Reminder delivery">
-      <div className="panel-head">
-        <h2>Reminder delivery</h2>
-        <div className="actions">
-          {saved && <span className="saved" role="status">Saved</span>}
-          <button type="submit" className="primary" disabled={save.isPending}>
-            Save delivery
-          </button>
-        </div>
-      </div>
-      {formError && <div className="panel error" role="alert">{formError}</div>}
+    <PanelForm label="Reminder delivery" saveLabel="Save delivery" saved={saved} busy={save.isPending} formError={formError} onSubmit={onSubmit}>
       <FormSection title="E-mail (SMTP)">
         <label className="check wide">
           <input type="checkbox" checked={smtpOn} onChange={(e) => setSmtpOn(e.target.checked)} /> Send e-mail reminders through an SMTP server
@@ -97,6 +80,6 @@ function DeliveryForm({ settings }: { settings: CollectionSettings }) {
           </>
         )}
       </FormSection>
-    </form>
+    </PanelForm>
   )
 }

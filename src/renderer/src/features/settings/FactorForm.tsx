@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { factorDetailsSchema, type FactorDetails } from '../../../../shared/contract'
 import { FormSection, TextField } from '../../components/Field'
+import { PanelForm } from '../../components/PanelForm'
 import { useSchemaForm, type Converter, type Values } from '../../lib/form'
 import { useApiMutation } from '../../lib/query'
 
@@ -57,17 +58,7 @@ export function FactorForm({ factor }: { factor: FactorDetails | null }) {
   }
 
   return (
-    <form className="form panel" onSubmit={onSubmit} noValidate aria-label="Factor details">
-      <div className="panel-head">
-        <h2>Your company</h2>
-        <div className="actions">
-          {saved && !form.dirty && <span className="saved" role="status">Saved</span>}
-          <button type="submit" className="primary" disabled={form.busy}>
-            Save details
-          </button>
-        </div>
-      </div>
-      {form.formError && <div className="panel error" role="alert">{form.formError}</div>}
+    <PanelForm label="Factor details" title="Your company" saveLabel="Save details" saved={saved && !form.dirty} busy={form.busy} formError={form.formError} onSubmit={onSubmit}>
       <FormSection title="Company">
         <TextField label="Name" wide {...f('name')} />
         <TextField label="Address" wide {...f('address')} />
@@ -99,6 +90,6 @@ export function FactorForm({ factor }: { factor: FactorDetails | null }) {
           </div>
         </div>
       </FormSection>
-    </form>
+    </PanelForm>
   )
 }

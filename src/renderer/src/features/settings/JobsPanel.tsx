@@ -2,8 +2,9 @@ import { useState } from 'react'
 import type { JobSettingsInput } from '../../../../shared/contract'
 import { FormSection, TextField } from '../../components/Field'
 import { Loading } from '../../components/Loading'
+import { PanelForm } from '../../components/PanelForm'
 import { useApi, useApiMutation } from '../../lib/query'
-import { ApiError } from '../../lib/rpc'
+import { useSaveOutcome } from '../../lib/save'
 
 /** Background jobs of this installation: the bank-folder watcher and the reminder scheduler. */
 export function JobsPanel() {
@@ -16,38 +17,20 @@ function JobsForm({ jobs }: { jobs: JobSettingsInput }) {
   const [watch, setWatch] = useState(jobs.bankFolder !== null)
   const [folder, setFolder] = useState(jobs.bankFolder ?? '')
   const [reminders, setReminders] = useState(jobs.remindersEnabled)
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [formError, setFormError] = useState<string | null>(null)
-  const [saved, setSaved] = useState(false)
+  const { errors, formError, saved, setSaved, clear, save: saveAndShow } = useSaveOutcome()
 
   async function onSubmit(e: React.FormEvent) {
     e.preventDefault()
-    setSaved(false)
-    setErrors({})
-    setFormError(null)
-    try {
+    clear()
+    // The server checks the folder exists and names the field; its words show under that field.
+    await saveAndShow(async () => {
       const r = await save.mutateAsync({ bankFolder: watch ? folder.trim() : null, remindersEnabled: reminders })
       setFolder(r.bankFolder ?? '')
-      setSaved(true)
-    } catch (err) {
-      // The server checks the folder exists and names the field; show its words under that field.
-      if (err instanceof ApiError && err.issues.length) setErrors(Object.fromEntries(err.issues.map((i) => [i.path, i.message])))
-      else setFormError((err as Error).message)
-    }
+    })
   }
 
   return (
-    <form className="form panel" onSubmit={onSubmit} noValidate aria-label="Background jobs">
-      <div className="panel-head">
-        <h2>Background jobs</h2>
-        <div className="actions">
-          {saved && <span className="saved" role="status">Saved</span>}
-          <button type="submit" className="primary" disabled={save.isPending}>
-            Save jobs
-          </button>
-        </div>
-      </div>
-      {formError && <div className="panel error" role="alert">{formError}</div>}
+    <PanelForm label="Background jobs" saveLabel="Save jobs" saved={saved} busy={save.isPending} formError={formError} onSubmit={onSubmit}>
       <FormSection title="Bank files" note="New statement files dropped into this folder are imported automatically.">
         <label className="check wide">
           <input type="checkbox" checked={watch} onChange={(e) => (setWatch(e.target.checked), setSaved(false))} /> Watch a folder for bank files
@@ -60,6 +43,6 @@ function JobsForm({ jobs }: { jobs: JobSettingsInput }) {
         </label>
         {errors.remindersEnabled && <div className="field-error">{errors.remindersEnabled}</div>}
       </FormSection>
-    </form>
+    </PanelForm>
   )
 }
