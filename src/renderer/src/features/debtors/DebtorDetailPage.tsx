@@ -1,4 +1,5 @@
 import type { DebtorDetail } from '../../../../shared/contract'
+import { EmptyRow, Kpi } from '../../components/DetailParts'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { StatusBadge } from '../../components/Status'
@@ -180,24 +181,5 @@ function OpenItems({ d, fmt }: { d: DebtorDetail; fmt: Format }) {
         </tbody>
       </table>
     </section>
-  )
-}
-
-function Kpi({ label, value }: { label: string; value: React.ReactNode }) {
-  return (
-    <div className="kpi">
-      <div className="kpi-label">{label}</div>
-      <div className="kpi-value">{value}</div>
-    </div>
-  )
-}
-
-function EmptyRow({ cols, text }: { cols: number; text: string }) {
-  return (
-    <tr>
-      <td colSpan={cols} className="muted empty">
-        {text}
-      </td>
-    </tr>
   )
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { AuditRow, InvoiceHistoryEntry, MethodOutput } from '../../../../shared/contract'
+import { EmptyRow, Kpi } from '../../components/DetailParts'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { StatusBadge } from '../../components/Status'
@@ -139,24 +140,5 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
-  )
-}
-
-function Kpi({ label, value }: { label: string; value: ReactNode }) {
-  return (
-    <div className="kpi">
-      <div className="kpi-label">{label}</div>
-      <div className="kpi-value">{value}</div>
-    </div>
-  )
-}
-
-function EmptyRow({ cols, text }: { cols: number; text: string }) {
-  return (
-    <tr>
-      <td colSpan={cols} className="muted empty">
-        {text}
-      </td>
-    </tr>
   )
 }
