@@ -21,7 +21,7 @@ export interface Sort {
   dir: 'asc' | 'desc'
 }
 
-interface Props<T> {
+export interface VirtualTableProps<T> {
   /** Identifies the list and its filters; a change starts again at the top. */
   queryKey: readonly unknown[]
   fetchPage: (offset: number, limit: number) => Promise<Page<T>>
@@ -43,7 +43,7 @@ interface Props<T> {
  * A sortable table over a whole server-side list: only the visible rows exist in the DOM, and they
  * are fetched by page (offset/limit) as they scroll into view, so a million rows cost what a screen costs.
  */
-export function VirtualTable<T>({ queryKey, fetchPage, columns, rowKey, sort, onSort, onRowClick, selectedIndex, rowClassName, rowHeight = 30, pageSize = 200, label, onTotal }: Props<T>) {
+export function VirtualTable<T>({ queryKey, fetchPage, columns, rowKey, sort, onSort, onRowClick, selectedIndex, rowClassName, rowHeight = 30, pageSize = 200, label, onTotal }: VirtualTableProps<T>) {
   const realRef = useRef<HTMLDivElement>(null)
   const [total, setTotal] = useState<number | null>(null)
   const countRef = useRef(0)

@@ -1,8 +1,7 @@
 import { useCallback, useState } from 'react'
 import type { ClientRow } from '../../../../shared/contract'
-import { PageHeader } from '../../components/PageHeader'
-import { SearchBox } from '../../components/SearchBox'
-import { VirtualTable, type Column, type Sort } from '../../components/VirtualTable'
+import { ListPage } from '../../components/ListPage'
+import type { Column, Sort } from '../../components/VirtualTable'
 import { useFormat } from '../../lib/format'
 import { call } from '../../lib/rpc'
 import { Link, navigate } from '../../lib/router'
@@ -27,28 +26,20 @@ export function ClientsPage() {
     { key: 'active', header: 'Status', width: '80px', render: (c) => (c.active ? 'active' : 'inactive') }
   ]
   return (
-    <div className="list-page">
-      <PageHeader
-        title="Clients"
-        actions={
-          <button type="button" className="primary" onClick={() => navigate('/clients/new')}>
-            New client
-          </button>
-        }
-      />
-      <div className="toolbar">
-        <SearchBox value={search} onChange={setSearch} placeholder="Search clients by name or registration no." />
-      </div>
-      <VirtualTable
-        label="Clients"
-        queryKey={['clients.list', search, sort]}
-        fetchPage={fetchPage}
-        columns={columns}
-        rowKey={(c) => c.id}
-        sort={sort}
-        onSort={setSort}
-        onRowClick={(c) => navigate(`/clients/${c.id}`)}
-      />
-    </div>
+    <ListPage
+      title="Clients"
+      newLabel="New client"
+      newPath="/clients/new"
+      search={search}
+      onSearch={setSearch}
+      searchPlaceholder="Search clients by name or registration no."
+      queryKey={['clients.list', search, sort]}
+      fetchPage={fetchPage}
+      columns={columns}
+      rowKey={(c) => c.id}
+      sort={sort}
+      onSort={setSort}
+      onRowClick={(c) => navigate(`/clients/${c.id}`)}
+    />
   )
 }

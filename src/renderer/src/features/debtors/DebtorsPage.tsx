@@ -1,9 +1,8 @@
 import { useCallback, useState } from 'react'
 import type { DebtorRow } from '../../../../shared/contract'
-import { PageHeader } from '../../components/PageHeader'
-import { SearchBox } from '../../components/SearchBox'
+import { ListPage } from '../../components/ListPage'
 import { StatusBadge } from '../../components/Status'
-import { VirtualTable, type Column, type Sort } from '../../components/VirtualTable'
+import type { Column, Sort } from '../../components/VirtualTable'
 import { useFormat } from '../../lib/format'
 import { call } from '../../lib/rpc'
 import { Link, navigate } from '../../lib/router'
@@ -50,31 +49,25 @@ export function DebtorsPage() {
     { key: 'items', header: 'Items', width: '70px', align: 'right', render: (d) => fmt.int(d.openInvoices) }
   ]
   return (
-    <div className="list-page">
-      <PageHeader
-        title="Debtors"
-        actions={
-          <button type="button" className="primary" onClick={() => navigate('/debtors/new')}>
-            New debtor
-          </button>
-        }
-      />
-      <div className="toolbar">
-        <SearchBox value={search} onChange={setSearch} placeholder="Search debtors by name or registration no." />
+    <ListPage
+      title="Debtors"
+      newLabel="New debtor"
+      newPath="/debtors/new"
+      search={search}
+      onSearch={setSearch}
+      searchPlaceholder="Search debtors by name or registration no."
+      filters={
         <label className="check">
           <input type="checkbox" checked={review} onChange={(e) => setReview(e.target.checked)} /> Needs review only
         </label>
-      </div>
-      <VirtualTable
-        label="Debtors"
-        queryKey={['debtors.list', search, sort, review]}
-        fetchPage={fetchPage}
-        columns={columns}
-        rowKey={(d) => d.id}
-        sort={sort}
-        onSort={setSort}
-        onRowClick={(d) => navigate(`/debtors/${d.id}`)}
-      />
-    </div>
+      }
+      queryKey={['debtors.list', search, sort, review]}
+      fetchPage={fetchPage}
+      columns={columns}
+      rowKey={(d) => d.id}
+      sort={sort}
+      onSort={setSort}
+      onRowClick={(d) => navigate(`/debtors/${d.id}`)}
+    />
   )
 }
