@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import { clientInput, type ClientRow } from '../../../../shared/contract'
-import { FormSection, TextField } from '../../components/Field'
+import { FormError, FormSection, TextField } from '../../components/Field'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
+import { PartyFields, partySpec, partyValues } from '../../components/PartyFields'
 import { optText } from '../../lib/convert'
 import { useSchemaForm, type Converter, type Values } from '../../lib/form'
 import { useApi, useApiMutation } from '../../lib/query'
@@ -10,27 +11,14 @@ import { Link, navigate } from '../../lib/router'
 import { agreementSpec, agreementValues } from './agreement-form'
 import { AgreementFields } from './AgreementFields'
 
-const text: Converter = (r) => r.trim()
-const upper: Converter = (r) => r.trim().toUpperCase()
 const opt: Converter = (r) => optText(r)
 
 function clientSpec(v: Values): Record<string, Converter> {
-  return { name: text, regNo: opt, country: upper, address: opt, postalCode: opt, city: opt, email: opt, iban: opt, bic: opt, ...agreementSpec(v) }
+  return { ...partySpec, iban: opt, bic: opt, ...agreementSpec(v) }
 }
 
 function clientValues(c?: ClientRow): Values {
-  return {
-    name: c?.name ?? '',
-    regNo: c?.regNo ?? '',
-    country: c?.country ?? '',
-    address: c?.address ?? '',
-    postalCode: c?.postalCode ?? '',
-    city: c?.city ?? '',
-    email: c?.email ?? '',
-    iban: c?.iban ?? '',
-    bic: c?.bic ?? '',
-    ...agreementValues(c?.agreement)
-  }
+  return { ...partyValues(c), iban: c?.iban ?? '', bic: c?.bic ?? '', ...agreementValues(c?.agreement) }
 }
 
 export function ClientEditPage({ params }: { params: Record<string, string> }) {
@@ -71,15 +59,9 @@ function ClientForm({ client }: { client?: ClientRow }) {
           </>
         }
       />
-      {form.formError && <div className="panel error" role="alert">{form.formError}</div>}
+      <FormError message={form.formError} />
       <FormSection title="Company">
-        <TextField label="Name" wide {...f('name')} autoFocus={!client} />
-        <TextField label="Registration no." {...f('regNo')} />
-        <TextField label="Country" {...f('country')} placeholder="SE" hint="two-letter ISO code" />
-        <TextField label="Address" wide {...f('address')} />
-        <TextField label="Postal code" {...f('postalCode')} />
-        <TextField label="City" {...f('city')} />
-        <TextField label="E-mail" type="email" inputMode="email" {...f('email')} />
+        <PartyFields f={f} autoFocus={!client} countryPlaceholder="SE" />
         <TextField label="IBAN" {...f('iban')} hint="where advances and rebates are paid" />
         <TextField label="BIC" {...f('bic')} />
       </FormSection>

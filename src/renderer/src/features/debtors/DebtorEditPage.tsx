@@ -1,7 +1,8 @@
 import { debtorInput, type DebtorDetail } from '../../../../shared/contract'
-import { FormSection, SelectField, TextField } from '../../components/Field'
+import { FormError, FormSection, SelectField, TextField } from '../../components/Field'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
+import { PartyFields, partySpec, partyValues } from '../../components/PartyFields'
 import { decimalMarkOf, describeMinor, majorToMinor, minorToMajor, optText } from '../../lib/convert'
 import { prefs } from '../../lib/prefs'
 import { useSchemaForm, type Converter, type Values } from '../../lib/form'
@@ -11,13 +12,7 @@ import { CURRENCIES } from '../clients/AgreementFields'
 
 const opt: Converter = (r) => optText(r)
 const spec = (v: Values): Record<string, Converter> => ({
-  name: (r) => r.trim(),
-  regNo: opt,
-  country: (r) => r.trim().toUpperCase(),
-  address: opt,
-  postalCode: opt,
-  city: opt,
-  email: opt,
+  ...partySpec,
   phone: opt,
   language: (r) => r.trim().toLowerCase(),
   creditLimit: Object.assign((r: string) => majorToMinor(r, v.limitCurrency, decimalMarkOf(prefs.get().locale)), { describe: describeMinor(v.limitCurrency) }),
@@ -28,13 +23,7 @@ const spec = (v: Values): Record<string, Converter> => ({
 
 function values(d?: DebtorDetail): Values {
   return {
-    name: d?.name ?? '',
-    regNo: d?.regNo ?? '',
-    country: d?.country ?? '',
-    address: d?.address ?? '',
-    postalCode: d?.postalCode ?? '',
-    city: d?.city ?? '',
-    email: d?.email ?? '',
+    ...partyValues(d),
     phone: d?.phone ?? '',
     language: d?.language ?? 'en',
     creditLimit: d ? minorToMajor(d.creditLimit, d.limitCurrency) : '0.00',
@@ -73,15 +62,9 @@ function DebtorForm({ debtor }: { debtor?: DebtorDetail }) {
           </button>
         }
       />
-      {form.formError && <div className="panel error" role="alert">{form.formError}</div>}
+      <FormError message={form.formError} />
       <FormSection title="Company">
-        <TextField label="Name" wide {...f('name')} autoFocus={!debtor} />
-        <TextField label="Registration no." {...f('regNo')} />
-        <TextField label="Country" {...f('country')} placeholder="DE" hint="two-letter ISO code" />
-        <TextField label="Address" wide {...f('address')} />
-        <TextField label="Postal code" {...f('postalCode')} />
-        <TextField label="City" {...f('city')} />
-        <TextField label="E-mail" type="email" inputMode="email" {...f('email')} hint="where reminders and statements go" />
+        <PartyFields f={f} autoFocus={!debtor} countryPlaceholder="DE" emailHint="where reminders and statements go" />
         <TextField label="Phone" {...f('phone')} />
         <TextField label="Language" {...f('language')} hint="for letters, e.g. en, de, sv" />
       </FormSection>
