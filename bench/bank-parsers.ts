@@ -12,16 +12,7 @@ import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
 import { XMLParser } from 'fast-xml-parser'
 import { parseStatement, parseCamtStream } from '../src/core/bank'
-
-export interface BenchRow {
-  name: string
-  value: number
-  unit: string
-  baseline?: number
-  baselineName?: string
-  target?: string
-  pass?: boolean
-}
+import type { BenchRow } from './types'
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 

@@ -14,19 +14,12 @@ import { seedDemo } from '../src/main/demo/seed'
 import { createDashboardService } from '../src/main/services/dashboard-service'
 import { addDays, fixedClock } from '../src/shared/dates'
 import type { BenchRow } from './types'
+import { timeMs as medianMs } from './util'
 
 const TODAY = '2026-11-23'
 
-function timeMs(fn: () => unknown, runs = 5): number {
-  fn()
-  const t: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now()
-    fn()
-    t.push(performance.now() - t0)
-  }
-  return t.sort((a, b) => a - b)[Math.floor(runs / 2)]
-}
+/** Each dashboard figure is the median of five runs after a warm-up. */
+const timeMs = (fn: () => unknown): number => medianMs(fn, 5)
 
 /** Size of one table or index in MB, from SQLite's dbstat. */
 function sizeMb(l: Ledger, name: string): number {

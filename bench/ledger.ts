@@ -12,33 +12,10 @@ import { debtorDetail } from '../src/main/db/repos/debtor-detail-repo'
 import { listInvoices } from '../src/main/db/repos/invoices-repo'
 import { seedDemo } from '../src/main/demo/seed'
 import type { BenchRow } from './types'
+import { timed, timeMs } from './util'
 
 const TODAY = '2026-11-23'
 const SORTS = ['number', 'issueDate', 'dueDate', 'face', 'openAmount', 'status'] as const
-
-/**
- * Median wall and CPU time of several runs after one warm-up: one slow run (GC, page cache) should not
- * decide a figure, and on a shared machine the CPU time shows what the query itself costs.
- */
-function timeMs(fn: () => unknown, runs = 7): number {
-  return timed(fn, runs).wall
-}
-
-function timed(fn: () => unknown, runs = 7): { wall: number; cpu: number } {
-  fn()
-  const wall: number[] = []
-  const cpu: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const c0 = process.cpuUsage()
-    const t0 = performance.now()
-    fn()
-    wall.push(performance.now() - t0)
-    const c = process.cpuUsage(c0)
-    cpu.push((c.user + c.system) / 1000)
-  }
-  const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(runs / 2)]
-  return { wall: median(wall), cpu: median(cpu) }
-}
 
 function fileMb(path: string): number {
   const size = (p: string) => {
