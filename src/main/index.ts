@@ -2,8 +2,7 @@ import { app, BrowserWindow, ipcMain, session } from 'electron'
 import { join } from 'node:path'
 import { existsSync } from 'node:fs'
 import { createBackend, type Backend } from './backend'
-import { seedDemo } from './demo/seed'
-import { finishDemoRequests } from './services/request-demo'
+import { createDemoLedger } from './demo'
 import { registerIpc } from './ipc'
 import { superviseJobs } from './jobs'
 import { createMainWindow } from './window'
@@ -26,8 +25,7 @@ app.whenReady().then(() => {
   const path = ledgerPath()
   const fresh = !existsSync(path)
   backend = createBackend(path)
-  if (fresh) seedDemo(backend.ledger, { seed: 1, invoices: 6000, today: backend.services.ctx.clock.today() })
-  if (fresh) finishDemoRequests(backend.ledger, backend.services.ctx.clock.today())
+  if (fresh) createDemoLedger(backend.ledger, { seed: 1, invoices: 6000, today: backend.services.ctx.clock.today() })
   session.defaultSession.setPermissionRequestHandler((_wc, _perm, cb) => cb(false))
   const rendererIndex = join(__dirname, '../renderer/index.html')
   registerIpc(ipcMain, backend, rendererIndex)

@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs'
 import { callOrThrow } from '../../main/backend'
-import { seedDemo } from '../../main/demo/seed'
-import { finishDemoRequests } from '../../main/services/request-demo'
+import { createDemoLedger } from '../../main/demo'
 import type { InvoiceRow, LedgerStats, Page } from '../../shared/contract'
 import { toMajorString } from '../../shared/money'
 import { backendFromArgs } from '../ledger-arg'
@@ -21,7 +20,9 @@ export const initCommand: Command = {
       if (args.demo || args.invoices !== undefined || args.seed !== undefined) {
         if (b.services.admin.stats().invoices > 0) throw new CliError('the ledger already holds invoices; demo data goes into an empty ledger only')
         let last = 0
-        seeded = seedDemo(b.ledger, {
+        // `init --invoices N` promises exactly N invoices, so no extra client file here.
+        seeded = createDemoLedger(b.ledger, {
+          clientFile: false,
           seed: int(args, 'seed', 1)!,
           invoices: int(args, 'invoices', 6000)!,
           today: b.services.ctx.clock.today(),
@@ -32,7 +33,6 @@ export const initCommand: Command = {
             }
           }
         })
-        finishDemoRequests(b.ledger, b.services.ctx.clock.today(), { clientFile: false })
       }
       const stats = b.services.admin.stats()
       return { json: { db: b.ledger.path, created: !existed, seeded, stats }, human: `${existed ? 'migrated' : 'created'} ${b.ledger.path}: ${stats.clients} clients, ${stats.debtors} debtors, ${stats.invoices} invoices` }

@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startHost } from '../../main/host/http-host'
-import { seedDemo } from '../../main/demo/seed'
-import { finishDemoRequests } from '../../main/services/request-demo'
+import { createDemoLedger } from '../../main/demo'
 import { superviseJobs } from '../../main/jobs'
 import { backendFromArgs } from '../ledger-arg'
 import { DB_OPTS, int, str, type Command } from '../registry'
@@ -29,8 +28,7 @@ export const serveCommand: Command = {
     const b = backendFromArgs(args, { create: true })
     if (args.demo && fresh) {
       io.err('first start: creating the demo ledger…')
-      seedDemo(b.ledger, { seed: int(args, 'seed', 1)!, invoices: int(args, 'invoices', 6000)!, today: b.services.ctx.clock.today() })
-      finishDemoRequests(b.ledger, b.services.ctx.clock.today())
+      createDemoLedger(b.ledger, { seed: int(args, 'seed', 1)!, invoices: int(args, 'invoices', 6000)!, today: b.services.ctx.clock.today() })
     }
     const rendererDir = findRendererDir()
     if (!rendererDir) io.err('warning: the renderer is not built (run npm run build); serving the API only')
