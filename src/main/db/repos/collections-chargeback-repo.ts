@@ -1,32 +1,12 @@
+import type { ChargebackRow } from '../../../shared/contract/collections'
 import type { Ledger } from '../open'
 
 const OPEN = "('funded','partly_paid','disputed')"
 
-export interface ChargebackRecord {
-  id: number
-  invoiceId: number
-  invoiceNumber: string
-  debtorId: number
-  debtorName: string
-  clientId: number
-  clientName: string
-  currency: string
-  amount: number
-  openNow: number
-  invoiceStatus: string
-  dueDate: string
-  recourseDate: string
-  status: 'proposed' | 'accepted' | 'rejected' | 'reversed'
-  bookedAmount: number | null
+/** The contract's row plus what only the service needs (who decided, and the invoice status to restore on reversal). */
+export interface ChargebackRecord extends ChargebackRow {
   previousStatus: string | null
-  entryId: number | null
-  reversalEntryId: number | null
   decidedBy: number | null
-  decidedByName: string | null
-  decidedDate: string | null
-  note: string | null
-  noticeId: number | null
-  noticeStatus: string | null
 }
 
 const ROW = `select p.id, p.invoice_id as invoiceId, i.number as invoiceNumber, i.debtor_id as debtorId, d.name as debtorName, p.client_id as clientId, c.name as clientName,
