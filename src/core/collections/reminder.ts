@@ -1,3 +1,4 @@
+import type { ReminderLineRow } from '../../shared/contract/collections'
 import type { LocalDate } from '../../shared/dates'
 import { toMajorString } from '../../shared/money'
 import { statutoryInterest, type CountryRule, type Payment, type ReferenceRate } from './interest'
@@ -24,24 +25,8 @@ export interface DunningItem {
   compensationClaimed: boolean
 }
 
-export interface ReminderLine {
-  invoiceId: number
-  number: string
-  rfRef: string
-  currency: string
-  dueDate: LocalDate
-  daysOverdue: number
-  open: number
-  chased: number
-  /** The level this reminder records for the invoice (its previous one when it does not escalate). */
-  level: number | null
-  previousLevel: number | null
-  escalates: boolean
-  /** Interest to date and the part of it newly claimed with this reminder. */
-  interest: number
-  interestNew: number
-  compensationNew: number
-}
+/** One invoice on a reminder; declared once in the contract, which shows it to the renderer as stored. */
+export type ReminderLine = ReminderLineRow
 
 export interface ReminderDraft {
   level: number

@@ -97,9 +97,11 @@ export interface ReminderLineRow {
   daysOverdue: number
   open: number
   chased: number
+  /** The level this reminder records for the invoice (its previous one when it does not escalate). */
   level: number | null
   previousLevel: number | null
   escalates: boolean
+  /** Interest to date and the part of it newly claimed with this reminder. */
   interest: number
   interestNew: number
   compensationNew: number
