@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import type { ReminderRow } from '../../../shared/contract/collections'
 import type { Ledger } from '../open'
 
 const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>()
@@ -119,19 +120,9 @@ export function receivableCredits(ledger: Ledger, invoiceIds: readonly number[])
   return out
 }
 
-export interface NewReminder {
-  debtorId: number
-  runDate: string
-  level: number
-  channel: string
-  status: string
+/** What a run stores for one reminder: the contract's columns plus its idempotency key; lines are serialised to JSON. */
+export interface NewReminder extends Omit<ReminderRow, 'id' | 'debtorName' | 'lines' | 'delivery'> {
   key: string
-  currency: string
-  fee: number
-  interestNew: number
-  compensationNew: number
-  subject: string
-  body: string
   lines: unknown
   at: number
 }
@@ -186,20 +177,8 @@ export function setNextAction(ledger: Ledger, debtorId: number, date: string | n
   cached(ledger, 'update debtor_collection set next_action_date = ? where debtor_id = ?').run(date, debtorId)
 }
 
-export interface ReminderRecord {
-  id: number
-  debtorId: number
-  debtorName: string
-  runDate: string
-  level: number
-  channel: 'email' | 'letter' | 'sms' | 'phone'
-  status: 'pending_approval' | 'queued' | 'task' | 'rejected'
-  currency: string
-  fee: number
-  interestNew: number
-  compensationNew: number
-  subject: string
-  body: string
+/** A stored reminder: the contract's ReminderRow with lines still as JSON, no delivery yet, plus the debtor's addresses. */
+export interface ReminderRecord extends Omit<ReminderRow, 'lines' | 'delivery'> {
   lines: string
   email: string | null
   phone: string | null
