@@ -1,3 +1,4 @@
+import type { AgencyCaseRow } from '../../../shared/contract/collections'
 import type { Ledger } from '../open'
 
 const OPEN = "('funded','partly_paid','disputed')"
@@ -222,18 +223,10 @@ const CASE = `select a.id, a.debtor_id as debtorId, d.name as debtorName, a.stat
   u.name as decidedByName, c.currencies, coalesce(c.handed_over, 0) as handedOver, c.oldest_due as oldestDue
   from agency_case a join debtor d on d.id = a.debtor_id left join debtor_collection c on c.debtor_id = a.debtor_id left join app_user u on u.id = a.decided_by`
 
-export interface AgencyCaseRecord {
-  id: number
-  debtorId: number
-  debtorName: string
-  status: 'proposed' | 'approved' | 'exported' | 'rejected'
-  reason: string
-  proposedDate: string
-  exportFile: string | null
-  decidedByName: string | null
+/** The contract's AgencyCaseRow as stored: overdue still the summary's JSON currencies, handedOver a 0/1 column. */
+export interface AgencyCaseRecord extends Omit<AgencyCaseRow, 'overdue' | 'handedOver'> {
   currencies: string | null
   handedOver: number
-  oldestDue: string | null
 }
 
 export function agencyCases(ledger: Ledger, status?: string): AgencyCaseRecord[] {
