@@ -1,3 +1,4 @@
+import type { WorklistRow } from '../../../shared/contract/collections'
 import type { Ledger } from '../open'
 
 const OPEN = "('funded','partly_paid','disputed')"
@@ -86,23 +87,10 @@ export interface WorklistQuery {
   limit: number
 }
 
-export interface WorklistRecord {
-  debtorId: number
-  debtorName: string
-  country: string
-  riskClass: 'low' | 'standard' | 'high'
-  controllerId: number | null
-  controllerName: string | null
-  currency: string
+/** The stored part of the contract's WorklistRow: currencies and reasons still JSON; what is derived at read time omitted. */
+export interface WorklistRecord extends Omit<WorklistRow, 'currencies' | 'overdueInBase' | 'daysOverdue' | 'reasons' | 'why'> {
   currencies: string | null
-  overdueAmount: number
-  overdueCount: number
-  oldestDue: string | null
-  score: number
   reasons: string
-  lastContactDate: string | null
-  nextActionDate: string | null
-  level: number | null
 }
 
 function filters(q: WorklistQuery): { sql: string; args: (string | number)[] } {
