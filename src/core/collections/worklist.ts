@@ -1,3 +1,4 @@
+import type { ScoreReasonRow } from '../../shared/contract/collections'
 import { toMajorString } from '../../shared/money'
 import type { RiskClass } from './plans'
 
@@ -34,10 +35,8 @@ export interface ScoreInput {
   disputedAmount: number
 }
 
-export interface ScoreReason {
-  points: number
-  text: string
-}
+/** One reason behind a score; the renderer shows it as is, so it is declared once in the contract. */
+export type ScoreReason = ScoreReasonRow
 
 export interface Score {
   /** Tenths of a point, so it sorts as an integer in an index. */
