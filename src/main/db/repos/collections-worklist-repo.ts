@@ -1,4 +1,4 @@
-import type { WorklistRow } from '../../../shared/contract/collections'
+import type { TodayView, WorklistRow } from '../../../shared/contract/collections'
 import type { Ledger } from '../open'
 
 const OPEN = "('funded','partly_paid','disputed')"
@@ -155,7 +155,7 @@ export function followUps(ledger: Ledger, asOf: string, controllerId?: number) {
       `select c.debtor_id as debtorId, d.name as debtorName, c.next_action_date as nextActionDate, c.overdue_amount as overdueAmount, c.currency
        from debtor_collection c join debtor d on d.id = c.debtor_id where c.next_action_date <= ? ${controllerId ? 'and c.controller_id = ?' : ''} order by c.next_action_date, c.score desc limit 500`
     )
-    .all(asOf, ...(controllerId ? [controllerId] : [])) as { debtorId: number; debtorName: string; nextActionDate: string; overdueAmount: number; currency: string | null }[]
+    .all(asOf, ...(controllerId ? [controllerId] : [])) as TodayView['followUps']
 }
 
 export function promisesDue(ledger: Ledger, asOf: string, controllerId?: number) {
@@ -164,7 +164,7 @@ export function promisesDue(ledger: Ledger, asOf: string, controllerId?: number)
       `select p.id, p.debtor_id as debtorId, d.name as debtorName, p.promised_date as promisedDate, p.amount, p.currency from payment_promise p join debtor d on d.id = p.debtor_id
        ${controllerId ? 'join debtor_collection c on c.debtor_id = p.debtor_id and c.controller_id = ?' : ''} where p.status = 'active' and p.promised_date <= ? order by p.promised_date limit 500`
     )
-    .all(...(controllerId ? [controllerId] : []), asOf) as { id: number; debtorId: number; debtorName: string; promisedDate: string; amount: number; currency: string }[]
+    .all(...(controllerId ? [controllerId] : []), asOf) as TodayView['promisesDue']
 }
 
 /** The newest journal entry: the mark up to which the stored summaries are known to be current. */
