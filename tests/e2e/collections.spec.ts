@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test'
 import { App } from './pages/app'
 import { api } from './pages/api'
+import { formatDate } from '../../src/shared/dates'
+import { formatMoney } from '../../src/shared/money'
+import { reasonSentence } from '../../src/shared/reason-text'
 
 test('the collection list ranks debtors with reasons and a call is logged from the keyboard', async ({ page }) => {
   const app = new App(page)
@@ -12,7 +15,11 @@ test('the collection list ranks debtors with reasons and a call is logged from t
   await app.goTo('Collections')
   const list = page.getByRole('list', { name: 'Collection list' })
   await expect(list.locator('li').first()).toContainText(top.rows[0].debtorName)
-  await expect(list.locator('li').first()).toContainText(top.rows[0].why)
+  // The reasons show amounts and dates in the reader's locale, not the plain form the API's `why` carries.
+  const locale = await page.evaluate(() => localStorage.getItem('fd.locale') || navigator.language || 'en-GB')
+  const inLocale = { money: (a: number, c: string) => formatMoney(a, c, locale), date: (d: string) => formatDate(d, locale) }
+  await expect(list.locator('li').first()).toContainText(reasonSentence(top.rows[0].reasons, 3, inLocale))
+  if (top.rows[0].reasons[0].template) expect(reasonSentence(top.rows[0].reasons, 3, inLocale)).not.toBe(top.rows[0].why)
   await expect(page.locator('.coll-detail h2')).toHaveText(top.rows[0].debtorName)
   await page.screenshot({ path: '.tmp/collections-screen.png' })
 

@@ -1,5 +1,5 @@
 import type { ScoreReasonRow } from '../../shared/contract/collections'
-import { toMajorString } from '../../shared/money'
+import { fillReason, plainReasonFormat, type ReasonArg } from '../../shared/reason-text'
 import type { RiskClass } from './plans'
 
 /** Overdue in one currency, minor units. */
@@ -53,9 +53,11 @@ const RISK_POINTS: Record<RiskClass, number> = { low: 0, standard: 10, high: 30 
 export function scoreDebtor(s: ScoreInput): Score {
   const r: ScoreReason[] = []
   const owed = overdueInBase(s.overdue, s.fx ?? NO_RATES)
-  const amt = owed.list.map((o) => `${toMajorString(o.amount, o.currency)} ${o.currency}`).join(' + ')
-  const approx = owed.list.length > 1 && owed.converted ? ` (≈ ${toMajorString(owed.base, owed.baseCurrency)} ${owed.baseCurrency})` : ''
-  r.push({ points: round1(20 * Math.log10(owed.scoredMajor + 1)), text: `${amt} overdue${approx}` })
+  const money = (amount: number, currency: string): ReasonArg => ({ money: { amount, currency } })
+  const overdueArgs = owed.list.map((o) => money(o.amount, o.currency))
+  const approx = owed.list.length > 1 && owed.converted
+  const overdueTemplate = `${overdueArgs.map((_, i) => `{${i}}`).join(' + ')} overdue${approx ? ` (≈ {${overdueArgs.length}})` : ''}`
+  r.push(reason(round1(20 * Math.log10(owed.scoredMajor + 1)), overdueTemplate, approx ? [...overdueArgs, money(owed.base, owed.baseCurrency)] : overdueArgs))
   const days = Math.min(s.oldestDaysOverdue, 180)
   r.push({ points: round1(days * 0.5), text: `oldest item ${s.oldestDaysOverdue} days overdue` })
   if (RISK_POINTS[s.riskClass]) r.push({ points: RISK_POINTS[s.riskClass], text: `${s.riskClass}-risk debtor` })
@@ -64,9 +66,9 @@ export function scoreDebtor(s: ScoreInput): Score {
   if (s.daysSinceContact === null) r.push({ points: 15, text: 'never contacted' })
   else if (s.daysSinceContact > 14) r.push({ points: 10, text: `no contact for ${s.daysSinceContact} days` })
   else if (s.daysSinceContact <= 3) r.push({ points: -20, text: s.daysSinceContact === 0 ? 'contacted today' : `contacted ${s.daysSinceContact} day${s.daysSinceContact > 1 ? 's' : ''} ago` })
-  if (s.activePromiseUntil) r.push({ points: -40, text: `promised to pay by ${s.activePromiseUntil}` })
+  if (s.activePromiseUntil) r.push(reason(-40, 'promised to pay by {0}', [{ date: s.activePromiseUntil }]))
   const main = owed.list[0]?.currency ?? owed.baseCurrency
-  if (s.disputedAmount > 0) r.push({ points: -15, text: `${toMajorString(s.disputedAmount, main)} ${main} in dispute (not chased)` })
+  if (s.disputedAmount > 0) r.push(reason(-15, '{0} in dispute (not chased)', [money(s.disputedAmount, main)]))
   r.sort((a, b) => Math.abs(b.points) - Math.abs(a.points))
   const total = r.reduce((t, x) => t + x.points, 0)
   return { score: Math.round(total * 10), reasons: r }
@@ -103,8 +105,9 @@ function round1(x: number): number {
   return Math.round(x * 10) / 10
 }
 
-/** One sentence for the row: the strongest reasons, in the order they weigh. */
-export function reasonSentence(reasons: readonly ScoreReason[], max = 3): string {
-  const parts = reasons.filter((r) => r.points !== 0).slice(0, max).map((r) => r.text)
-  return parts.length ? parts[0][0].toUpperCase() + parts.join(', ').slice(1) : ''
+/** A reason whose amounts and dates stay values, so the screen can show them in the reader's locale. */
+function reason(points: number, template: string, args: ReasonArg[]): ScoreReason {
+  return { points, text: fillReason(template, args, plainReasonFormat), template, args }
 }
+
+export { reasonSentence } from '../../shared/reason-text'

@@ -1,3 +1,4 @@
+import type { FormattableReason } from '../reason-text'
 import { z } from 'zod'
 import { currency, id, localDate, minorAmount, type Page } from './common'
 import { method } from './define'
@@ -58,10 +59,8 @@ export const collectionSettingsSchema = z.object({
 })
 export type CollectionSettings = z.infer<typeof collectionSettingsSchema>
 
-export interface ScoreReasonRow {
-  points: number
-  text: string
-}
+/** One part of a debtor's collection score; render it with reasonText so amounts follow the reader's locale. */
+export type ScoreReasonRow = FormattableReason
 
 export interface WorklistRow {
   debtorId: number

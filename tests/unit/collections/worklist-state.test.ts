@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { overdueInBase, reasonSentence, scoreDebtor, type ScoreInput } from '../../../src/core/collections/worklist'
 import { evaluateInstalments, evaluatePromise, handoverCheck } from '../../../src/core/collections/state'
+import { reasonText } from '../../../src/shared/reason-text'
+import { formatMoney } from '../../../src/shared/money'
+import { formatDate } from '../../../src/shared/dates'
 
 const base: ScoreInput = { overdue: [{ currency: 'EUR', amount: 1_000_000 }], oldestDaysOverdue: 30, riskClass: 'standard', brokenPromises: 0, limitUsageBp: 5000, daysSinceContact: 10, activePromiseUntil: null, disputedAmount: 0 }
 
@@ -58,5 +61,18 @@ describe('promises, instalments, handover', () => {
     expect(handoverCheck(d, rule, '2026-11-14').reason).toBe('final reminder sent 13 of 14 days ago')
     expect(handoverCheck({ ...d, activePromise: true }, rule, '2026-11-20').propose).toBe(false)
     expect(handoverCheck({ ...d, oldestDaysOverdue: 60 }, rule, '2026-11-20').propose).toBe(false)
+  })
+})
+
+describe('score reasons in the reader\u2019s locale', () => {
+  it('keep amounts and dates as values, so the same reason reads "SEK 542,900.00" in en-GB and "542.900,00 SEK" in de-DE', () => {
+    const s = scoreDebtor({ overdue: [{ currency: 'SEK', amount: 54_290_000 }], oldestDaysOverdue: 40, riskClass: 'standard', brokenPromises: 0, limitUsageBp: null, daysSinceContact: 2, activePromiseUntil: '2026-11-27', disputedAmount: 0 })
+    const de = { money: (a: number, c: string) => formatMoney(a, c, 'de-DE'), date: (d: string) => formatDate(d, 'de-DE') }
+    const overdue = s.reasons.find((r) => r.text.endsWith('overdue') && r.text.includes('SEK'))!
+    expect(overdue.text).toBe('542900.00 SEK overdue')
+    expect(reasonText(overdue, de).replace(/\s/g, ' ')).toBe('542.900,00 SEK overdue')
+    const promise = s.reasons.find((r) => r.text.startsWith('promised'))!
+    expect(reasonText(promise, de)).toBe('promised to pay by 27.11.2026')
+    expect(reasonSentence(s.reasons)).toMatch(/^542900\.00 SEK overdue/)
   })
 })

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { PageHeader } from '../../components/PageHeader'
+import { reasonSentence } from '../../../../shared/reason-text'
 import { useFormat } from '../../lib/format'
 import { useApi, useApiMutation } from '../../lib/query'
 import { AgencyView } from './AgencyView'
@@ -20,6 +21,7 @@ const TABS: [Tab, string][] = [['list', 'Worklist'], ['today', 'Today'], ['charg
  */
 export function CollectionsPage() {
   const fmt = useFormat()
+  const reasonFmt = { money: fmt.money, date: fmt.date }
   const [tab, setTab] = useState<Tab>('list')
   const [controllerId, setControllerId] = useState<string>('')
   const [riskClass, setRiskClass] = useState<Segment>('')
@@ -114,7 +116,7 @@ export function CollectionsPage() {
                   </div>
                   <div className="coll-row2">
                     <span className="score" title="score">{r.score.toFixed(1)}</span>
-                    <span className="why">{r.why}</span>
+                    <span className="why">{reasonSentence(r.reasons, 3, reasonFmt)}</span>
                     <span className="muted small">{r.daysOverdue} d{r.level !== null ? ` · L${r.level}` : ''}{r.controllerName ? ` · ${r.controllerName}` : ''}</span>
                   </div>
                 </li>

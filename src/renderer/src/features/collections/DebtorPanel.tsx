@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import type { DebtorCollection } from '../../../../shared/contract'
 import { callOutcomes } from '../../../../shared/contract/collections'
 import { parseMajor } from '../../../../shared/money'
+import { reasonText } from '../../../../shared/reason-text'
 import { useFormat } from '../../lib/format'
 import { useApi, useApiMutation } from '../../lib/query'
 
@@ -59,7 +60,7 @@ export function DebtorPanel({ debtorId, onLogged }: { debtorId: number; onLogged
         <ul className="coll-reasons">
           {d.summary.reasons.map((r) => (
             <li key={r.text} className={r.points < 0 ? 'down' : ''}>
-              <span className="num">{r.points > 0 ? '+' : ''}{r.points}</span> {r.text}
+              <span className="num">{r.points > 0 ? '+' : ''}{r.points}</span> {reasonText(r, { money: fmt.money, date: fmt.date })}
             </li>
           ))}
         </ul>
