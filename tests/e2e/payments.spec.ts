@@ -1,6 +1,9 @@
 import { expect, test } from '@playwright/test'
 import { App } from './pages/app'
 import { api } from './pages/api'
+import { formatDate } from '../../src/shared/dates'
+import { formatMoney } from '../../src/shared/money'
+import { reasonText } from '../../src/shared/reason-text'
 
 const camt = (entries: string) => `<?xml version="1.0" encoding="UTF-8"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.02"><BkToCstmrStmt><GrpHdr><MsgId>E2E</MsgId><CreDtTm>2026-11-23T08:00:00</CreDtTm></GrpHdr><Stmt><Id>E2E-1</Id><CreDtTm>2026-11-23T08:00:00</CreDtTm><Acct><Id><IBAN>SE3550000000054910000003</IBAN></Id><Ccy>EUR</Ccy></Acct>${entries}</Stmt></BkToCstmrStmt></Document>`
 const ntry = (amount: string, txDtls: string) => `<Ntry><Amt Ccy="EUR">${amount}</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts>BOOK</Sts><BookgDt><Dt>2026-11-23</Dt></BookgDt><NtryDtls><TxDtls>${txDtls}</TxDtls></NtryDtls></Ntry>`
@@ -26,6 +29,14 @@ test('a suggested payment is applied from the keyboard and the reason is shown',
   const detail = page.getByRole('region', { name: 'Selected line' })
   await expect(detail).toContainText('within the short-payment/discount tolerance')
   await expect(detail).toContainText(inv.number)
+  // The reasons show amounts and dates in the reader's locale, not the plain form the API's `reason` carries.
+  const locale = await page.evaluate(() => localStorage.getItem('fd.locale') || navigator.language || 'en-GB')
+  const inLocale = { money: (a: number, c: string) => formatMoney(a, c, locale), date: (d: string) => formatDate(d, locale) }
+  const stored = (await api(page, 'payments.lines', { view: 'all', offset: 0, limit: 200 } as never)).rows.find((r) => r.counterpartyName === 'Someone Paying')!
+  expect(stored.reasonTemplate).toBeTruthy()
+  await expect(detail).toContainText(reasonText({ points: 0, text: stored.reason, template: stored.reasonTemplate ?? undefined, args: stored.reasonArgs ?? undefined }, inLocale))
+  const cand = stored.candidates[0]
+  await expect(detail).toContainText(reasonText({ points: 0, text: cand.reason, template: cand.reasonTemplate, args: cand.reasonArgs }, inLocale))
   await page.screenshot({ path: '.tmp/payments-screen.png' })
   await page.keyboard.press('Shift+Digit1')
   await expect(page.getByRole('status')).toContainText(`to ${inv.number}`)

@@ -6,7 +6,7 @@
  * wrong one. Pure and deterministic: lines are decided in file order and consume open amounts as they go,
  * so the preview and the commit compute the same result from the same index.
  */
-import { toMajorString } from '../../shared/money'
+import { fillReason, plainReasonFormat, type ReasonArg } from '../../shared/reason-text'
 import { normaliseName } from '../names'
 import { ibanKey, numberTokens, rfKey, rfsInText } from './keys'
 import { DEFAULT_MATCH_OPTIONS, type Allocation, type BankLine, type Candidate, type Decision, type MatchIndex, type MatchOptions, type OpenItem, type Rung } from './types'
@@ -36,7 +36,52 @@ export function itemsById(index: MatchIndex): Map<number, OpenItem> {
   return byId
 }
 
-const m = (amount: number, currency: string): string => `${toMajorString(amount, currency)} ${currency}`
+/**
+ * A reason sentence whose amounts stay values ({0}, {1}… in the template), so each reader sees them in their
+ * own locale; `text` is the plain form (API, CLI, stored reason). Words from a bank file that happen to look
+ * like a placeholder make the template unusable, and the reason is then only plain text.
+ */
+interface Phrase {
+  text: string
+  template: string | null
+  args: ReasonArg[]
+}
+
+type Part = string | number | null | ReasonArg | Phrase
+
+const m = (amount: number, currency: string): ReasonArg => ({ money: { amount, currency } })
+
+function say(strings: TemplateStringsArray, ...parts: Part[]): Phrase {
+  let template: string | null = strings[0]
+  const args: ReasonArg[] = []
+  for (let i = 0; i < parts.length; i++) {
+    const p = parts[i]
+    if (p === null || typeof p === 'string' || typeof p === 'number') {
+      const s = String(p)
+      if (template !== null) template = /\{\d+\}/.test(s) ? null : template + s
+    } else if ('text' in p) {
+      if (template !== null) template = p.template === null ? null : template + p.template.replace(/\{(\d+)\}/g, (_, n: string) => `{${Number(n) + args.length}}`)
+      args.push(...p.args)
+    } else {
+      if (template !== null) template += `{${args.length}}`
+      args.push(p)
+    }
+    if (template !== null) template += strings[i + 1]
+  }
+  const text = strings.reduce((acc, s, i) => acc + (i === 0 ? '' : plain(parts[i - 1])) + s, '')
+  return { text, template, args }
+}
+
+function plain(p: Part): string {
+  if (p === null || typeof p === 'string' || typeof p === 'number') return String(p)
+  if ('text' in p) return p.text
+  return fillReason('{0}', [p], plainReasonFormat)
+}
+
+/** The reason fields of a decision or candidate: the plain text, plus the template when it has values to format. */
+function because(p: Phrase): { reason: string; reasonTemplate?: string; reasonArgs?: ReasonArg[] } {
+  return p.template !== null && p.args.length > 0 ? { reason: p.text, reasonTemplate: p.template, reasonArgs: p.args } : { reason: p.text }
+}
 
 /** Applies amount to items in order (oldest due first), each up to its open amount; the rest stays unapplied. */
 function spread(amount: number, items: OpenItem[], openOf: (i: OpenItem) => number): { allocations: Allocation[]; unapplied: number } {
@@ -50,10 +95,10 @@ function spread(amount: number, items: OpenItem[], openOf: (i: OpenItem) => numb
   return { allocations, unapplied: left }
 }
 
-function describeAmount(amount: number, open: number, currency: string): string {
-  if (amount === open) return `the amount ${m(amount, currency)} equals the open amount`
-  if (amount < open) return `${m(amount, currency)} pays part of the open ${m(open, currency)}; ${m(open - amount, currency)} stays open`
-  return `${m(amount, currency)} exceeds the open ${m(open, currency)}; ${m(amount - open, currency)} stays as unapplied cash`
+function describeAmount(amount: number, open: number, currency: string): Phrase {
+  if (amount === open) return say`the amount ${m(amount, currency)} equals the open amount`
+  if (amount < open) return say`${m(amount, currency)} pays part of the open ${m(open, currency)}; ${m(open - amount, currency)} stays open`
+  return say`${m(amount, currency)} exceeds the open ${m(open, currency)}; ${m(amount - open, currency)} stays as unapplied cash`
 }
 
 function withinTolerance(open: number, amount: number, opt: MatchOptions): boolean {
@@ -78,7 +123,7 @@ function decide(line: BankLine, index: MatchIndex, byId: Map<number, OpenItem>, 
     const inv = byId.get(dd.invoiceId)
     if (inv && openOf(inv) > 0 && inv.currency === cur) {
       const s = spread(line.amount, [inv], openOf)
-      return { key, kind: 'auto', rung: 'direct_debit', ...s, debtorId: inv.debtorId, reason: `direct debit ${line.endToEndId} collected for invoice ${inv.number}; ${describeAmount(line.amount, openOf(inv), cur)}` }
+      return { key, kind: 'auto', rung: 'direct_debit', ...s, debtorId: inv.debtorId, ...because(say`direct debit ${line.endToEndId} collected for invoice ${inv.number}; ${describeAmount(line.amount, openOf(inv), cur)}`) }
     }
   }
 
@@ -119,14 +164,14 @@ function decide(line: BankLine, index: MatchIndex, byId: Map<number, OpenItem>, 
     const payerConfirms = sameDebtor && payerDebtors.has(items[0].debtorId)
     if (ambiguous.length === 0 && sameDebtor && (line.amount === total || (payerConfirms && items.length === 1))) {
       const s = spread(line.amount, items, openOf)
-      const why = `invoice number ${names} found in the remittance text${payerConfirms ? ' and the payer is that debtor' : ''}; ${describeAmount(line.amount, total, cur)}`
-      return { key, kind: 'auto', rung: 'remittance', ...s, debtorId: items[0].debtorId, reason: why }
+      const why = say`invoice number ${names} found in the remittance text${payerConfirms ? ' and the payer is that debtor' : ''}; ${describeAmount(line.amount, total, cur)}`
+      return { key, kind: 'auto', rung: 'remittance', ...s, debtorId: items[0].debtorId, ...because(why) }
     }
     const why = ambiguous.length
-      ? `invoice number ${ambiguous.map(([t]) => t).join(', ')} exists at several clients and the payer does not tell which`
+      ? say`invoice number ${ambiguous.map(([t]) => t).join(', ')} exists at several clients and the payer does not tell which`
       : withinTolerance(total, line.amount, opt)
-        ? `invoice number ${names} found in the remittance text; paid ${m(line.amount, cur)} is short of the open ${m(total, cur)} by ${m(total - line.amount, cur)} (within the short-payment/discount tolerance): apply it, and close the difference against the client's reserve if accepted`
-        : `invoice number ${names} found in the remittance text, but ${describeAmount(line.amount, total, cur)} and the payer does not confirm the debtor`
+        ? say`invoice number ${names} found in the remittance text; paid ${m(line.amount, cur)} is short of the open ${m(total, cur)} by ${m(total - line.amount, cur)} (within the short-payment/discount tolerance): apply it, and close the difference against the client's reserve if accepted`
+        : say`invoice number ${names} found in the remittance text, but ${describeAmount(line.amount, total, cur)} and the payer does not confirm the debtor`
     return suggest(key, 'remittance', items, line.amount, openOf, opt, sameDebtor ? items[0].debtorId : null, why, 'number in remittance text')
   }
 
@@ -145,7 +190,7 @@ function decide(line: BankLine, index: MatchIndex, byId: Map<number, OpenItem>, 
     if (r) return r
   } else if (nameDebtors.length > 1) {
     const items = nameDebtors.flatMap((d) => index.openByDebtor.get(d) ?? []).filter((i) => i.currency === cur && openOf(i) > 0)
-    return suggest(key, 'name_amount', items, line.amount, openOf, opt, null, `payer name "${line.counterpartyName}" fits ${nameDebtors.length} debtors: choose one`, 'same name')
+    return suggest(key, 'name_amount', items, line.amount, openOf, opt, null, say`payer name "${line.counterpartyName}" fits ${nameDebtors.length} debtors: choose one`, 'same name')
   } else if (line.counterpartyName) notes.push(`no debtor is named "${line.counterpartyName}"`)
 
   const none = [rf ? null : 'no structured reference', 'no invoice number in the text', ...notes].filter(Boolean).join('; ')
@@ -165,7 +210,7 @@ function certain(line: BankLine, items: OpenItem[], why: string, rung: 'referenc
   const sorted = [...open].sort(byDue)
   const total = sorted.reduce((s, i) => s + openOf(i), 0)
   const s = spread(line.amount, sorted, openOf)
-  return { key: line.key, kind: 'auto', rung, ...s, debtorId: sorted[0].debtorId, reason: `${why}; ${describeAmount(line.amount, total, cur)}` }
+  return { key: line.key, kind: 'auto', rung, ...s, debtorId: sorted[0].debtorId, ...because(say`${why}; ${describeAmount(line.amount, total, cur)}`) }
 }
 
 function byAmount(line: BankLine, debtors: number[], index: MatchIndex, opt: MatchOptions, openOf: (i: OpenItem) => number, why: string, rung: 'iban_amount' | 'name_amount'): Decision | null {
@@ -175,26 +220,26 @@ function byAmount(line: BankLine, debtors: number[], index: MatchIndex, opt: Mat
   if (items.length === 0) return { key: line.key, kind: 'unmatched', debtorId, reason: `${why}, but it has no open ${cur} invoices: the cash stays unapplied` }
   const exact = items.filter((i) => openOf(i) === line.amount)
   if (exact.length === 1 && debtorId !== null) {
-    return { key: line.key, kind: 'auto', rung, allocations: [{ invoiceId: exact[0].id, amount: line.amount }], unapplied: 0, debtorId, reason: `${why}, and only invoice ${exact[0].number} is open for exactly ${m(line.amount, cur)}` }
+    return { key: line.key, kind: 'auto', rung, allocations: [{ invoiceId: exact[0].id, amount: line.amount }], unapplied: 0, debtorId, ...because(say`${why}, and only invoice ${exact[0].number} is open for exactly ${m(line.amount, cur)}`) }
   }
   const total = items.reduce((s, i) => s + openOf(i), 0)
   if (items.length > 1 && total === line.amount && debtorId !== null) {
-    return { key: line.key, kind: 'auto', rung, allocations: items.map((i) => ({ invoiceId: i.id, amount: openOf(i) })), unapplied: 0, debtorId, reason: `${why}, and ${m(line.amount, cur)} is exactly the debtor's whole open balance (${items.length} invoices)` }
+    return { key: line.key, kind: 'auto', rung, allocations: items.map((i) => ({ invoiceId: i.id, amount: openOf(i) })), unapplied: 0, debtorId, ...because(say`${why}, and ${m(line.amount, cur)} is exactly the debtor's whole open balance (${items.length} invoices)`) }
   }
-  if (exact.length > 1) return suggest(line.key, rung, exact, line.amount, openOf, opt, debtorId, `${why}; ${exact.length} invoices are open for exactly ${m(line.amount, cur)}: choose one`, 'same amount')
+  if (exact.length > 1) return suggest(line.key, rung, exact, line.amount, openOf, opt, debtorId, say`${why}; ${exact.length} invoices are open for exactly ${m(line.amount, cur)}: choose one`, 'same amount')
   const close = items.filter((i) => withinTolerance(openOf(i), line.amount, opt))
-  if (close.length > 0) return suggest(line.key, rung, close, line.amount, openOf, opt, debtorId, `${why}; no invoice is open for exactly ${m(line.amount, cur)}, ${close.length === 1 ? 'one is' : `${close.length} are`} within the short-payment/discount tolerance`, 'short by a tolerated amount')
-  return suggest(line.key, rung, items, line.amount, openOf, opt, debtorId, `${why}; no open invoice fits ${m(line.amount, cur)}: allocate by hand`, 'open item of this debtor')
+  if (close.length > 0) return suggest(line.key, rung, close, line.amount, openOf, opt, debtorId, say`${why}; no invoice is open for exactly ${m(line.amount, cur)}, ${close.length === 1 ? 'one is' : `${close.length} are`} within the short-payment/discount tolerance`, 'short by a tolerated amount')
+  return suggest(line.key, rung, items, line.amount, openOf, opt, debtorId, say`${why}; no open invoice fits ${m(line.amount, cur)}: allocate by hand`, 'open item of this debtor')
 }
 
-function suggest(key: number, rung: Rung, items: OpenItem[], amount: number, openOf: (i: OpenItem) => number, opt: MatchOptions, debtorId: number | null, reason: string, what: string): Decision {
+function suggest(key: number, rung: Rung, items: OpenItem[], amount: number, openOf: (i: OpenItem) => number, opt: MatchOptions, debtorId: number | null, reason: Phrase, what: string): Decision {
   const candidates: Candidate[] = uniq(items)
     .filter((i) => openOf(i) > 0)
     .sort((a, b) => Math.abs(openOf(a) - amount) - Math.abs(openOf(b) - amount) || byDue(a, b))
     .slice(0, opt.maxCandidates)
-    .map((i) => ({ invoiceId: i.id, amount: Math.min(amount, openOf(i)), reason: `${what}: invoice ${i.number}, open ${m(openOf(i), i.currency)}, due ${i.dueDate}` }))
-  if (candidates.length === 0) return { key, kind: 'unmatched', debtorId, reason }
-  return { key, kind: 'suggested', rung, candidates, debtorId, reason }
+    .map((i) => ({ invoiceId: i.id, amount: Math.min(amount, openOf(i)), ...because(say`${what}: invoice ${i.number}, open ${m(openOf(i), i.currency)}, due ${{ date: i.dueDate }}`) }))
+  if (candidates.length === 0) return { key, kind: 'unmatched', debtorId, ...because(reason) }
+  return { key, kind: 'suggested', rung, candidates, debtorId, ...because(reason) }
 }
 
 const byDue = (a: OpenItem, b: OpenItem): number => (a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id - b.id)

@@ -22,7 +22,7 @@ export function createMatchingService(ctx: ServiceContext) {
     const briefs = new Map(repo.invoiceBriefs(ledger, ids).map((b) => [b.id, b]))
     return rows.map((r) => ({
       ...r,
-      candidates: (r.candidates ?? []).filter((c) => briefs.has(c.invoiceId)).map((c) => ({ ...briefs.get(c.invoiceId)!, amount: c.amount, reason: c.reason })),
+      candidates: (r.candidates ?? []).filter((c) => briefs.has(c.invoiceId)).map((c) => ({ ...briefs.get(c.invoiceId)!, amount: c.amount, reason: c.reason, reasonTemplate: c.reasonTemplate, reasonArgs: c.reasonArgs })),
       allocations: repo.allocationsOfEntry(ledger, r.id)
     }))
   }
@@ -83,7 +83,7 @@ export function createMatchingService(ctx: ServiceContext) {
         if (input.amount > be.unapplied) throw new AppError('OVER_ALLOCATED', `refunding ${input.amount} but only ${be.unapplied} of bank line ${be.id} is unapplied`)
         const id = postEntry(ledger, buildEntry({ date: clock.today(), kind: 'payout', memo: `Refund from bank line ${be.id}: ${input.reason}` }, dr('unappliedCash', be.currency, input.amount, { debtorId: be.debtorId }), cr('bank', be.currency, input.amount)), userId, clock.now())
         const left = be.unapplied - input.amount
-        repo.updateBankEntry(ledger, be.id, left === 0 && be.status !== 'matched' ? 'ignored' : be.status, left, `${be.reason} | refunded ${input.amount}: ${input.reason}`)
+        repo.updateBankEntry(ledger, be.id, left === 0 && be.status !== 'matched' ? 'ignored' : be.status, left, ` | refunded ${input.amount}: ${input.reason}`)
         audit(ledger, clock.now(), { userId, action: 'payment.refund', entity: 'bank_entry', entityId: be.id, details: { journalEntryId: id, amount: input.amount, reason: input.reason } })
       })
       ctx.emit('ledger.changed', { scope: ['payments'] })

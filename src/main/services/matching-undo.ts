@@ -36,6 +36,6 @@ export function undoApplication(ledger: Ledger, journalEntryId: number, date: Lo
   }
   const restored = be.unapplied + allocs.reduce((s, a) => s + a.amount, 0)
   const stillApplied = liveAllocationCount(ledger, bankEntryId)
-  updateBankEntry(ledger, bankEntryId, stillApplied > 0 ? 'matched' : 'unmatched', restored, `${be.reason} | undone: ${reason}`)
+  updateBankEntry(ledger, bankEntryId, stillApplied > 0 ? 'matched' : 'unmatched', restored, ` | undone: ${reason}`)
   return { reversalEntryId, bankEntryId, invoiceIds: allocs.map((a) => a.invoiceId) }
 }

@@ -98,6 +98,8 @@ export function createStatementImportService(ctx: ServiceContext) {
           status: d.kind === 'auto' ? 'matched' : d.kind === 'return' ? 'returned' : d.kind,
           unapplied: d.kind === 'auto' ? d.unapplied : d.kind === 'suggested' || d.kind === 'unmatched' ? l.amount : 0,
           reason: d.reason,
+          reasonTemplate: d.reasonTemplate ?? null,
+          reasonArgs: d.reasonArgs ? JSON.stringify(d.reasonArgs) : null,
           candidates: d.kind === 'suggested' ? JSON.stringify(d.candidates) : null,
           debtorId: 'debtorId' in d ? d.debtorId : null,
           createdAt: at

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ReasonArg } from '../reason-text'
 import { currency, id, localDate, minorAmount, type Page } from './common'
 import { method } from './define'
 
@@ -10,19 +11,30 @@ export interface Allocation {
   amount: number
 }
 
-export interface Candidate {
+/**
+ * Beside a plain `reason` (API, CLI, logs): the same sentence as a template with its amounts and dates kept as
+ * values ({0}, {1}…, see shared/reason-text), so the screen shows them in the reader's locale. Absent when the
+ * sentence has no values, or for lines stored before templates existed: then the plain reason is shown.
+ */
+export interface ReasonTemplate {
+  reasonTemplate?: string
+  reasonArgs?: ReasonArg[]
+}
+
+export interface Candidate extends ReasonTemplate {
   invoiceId: number
   /** What applying this candidate would take from the line. */
   amount: number
   reason: string
 }
 
-export type Decision =
+export type Decision = (
   | { key: number; kind: 'auto'; rung: Rung; allocations: Allocation[]; unapplied: number; debtorId: number; reason: string }
   | { key: number; kind: 'suggested'; rung: Rung; candidates: Candidate[]; debtorId: number | null; reason: string }
   | { key: number; kind: 'unmatched'; reason: string; debtorId: number | null }
   | { key: number; kind: 'ignored'; reason: string }
   | { key: number; kind: 'return'; directDebitId: number; invoiceId: number; reason: string }
+) & ReasonTemplate
 
 export interface ImportCounts {
   entries: number
@@ -136,11 +148,14 @@ export interface BankLineState extends Omit<BankLineFields, 'bookingDate'> {
   status: string
   unapplied: number
   reason: string
+  /** The reason as a template with values (see ReasonTemplate); null for lines without one. */
+  reasonTemplate: string | null
+  reasonArgs: ReasonArg[] | null
   debtorId: number | null
 }
 
 export interface PaymentLine extends BankLineState {
-  candidates: (InvoiceBrief & { amount: number; reason: string })[]
+  candidates: (InvoiceBrief & { amount: number; reason: string } & ReasonTemplate)[]
   allocations: AllocationView[]
 }
 

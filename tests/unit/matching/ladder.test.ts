@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { matchLines, type BankLine, type MatchIndex, type OpenItem } from '../../../src/core/matching'
+import { normaliseName } from '../../../src/core/names'
 import { occurrenceKeys } from '../../../src/core/matching/fingerprint'
 import { makeRfReference } from '../../../src/core/rf-reference'
+import { formatDate } from '../../../src/shared/dates'
+import { formatMoney } from '../../../src/shared/money'
+import { reasonText } from '../../../src/shared/reason-text'
 
 function item(id: number, over: Partial<OpenItem> = {}): OpenItem {
   return { id, number: `INV-${1000 + id}`, clientId: 1, debtorId: 10, currency: 'EUR', face: 100_00, openAmount: 100_00, dueDate: `2026-10-${String(id).padStart(2, '0')}`, rfRef: makeRfReference(String(id).padStart(9, '0')), status: 'funded', ...over }
@@ -22,6 +26,29 @@ function line(over: Partial<BankLine>): BankLine {
 }
 
 describe('matching ladder', () => {
+  it('keeps the plain reason and adds a template whose amounts read in the reader\'s locale', () => {
+    const a = item(1, { face: 18_000_00, openAmount: 18_000_00 })
+    const [d] = matchLines([line({ amount: 17_640_00, remittance: 'INV-1001 less 2 % discount' })], indexOf([a]))
+    const plain = 'invoice number INV-1001 found in the remittance text; paid 17640.00 EUR is short of the open 18000.00 EUR by 360.00 EUR (within the short-payment/discount tolerance): apply it, and close the difference against the client\'s reserve if accepted'
+    expect(d).toMatchObject({ kind: 'suggested', reason: plain })
+    const de = { money: (x: number, c: string) => formatMoney(x, c, 'de-DE'), date: (x: string) => formatDate(x, 'de-DE') }
+    const shown = reasonText({ points: 0, text: d.reason, template: d.reasonTemplate, args: d.reasonArgs }, de).replace(/\u00a0/g, ' ')
+    expect(shown).toContain('paid 17.640,00 € is short of the open 18.000,00 € by 360,00 €')
+    // Without a template (lines stored before templates existed) the plain text is what shows.
+    expect(reasonText({ points: 0, text: d.reason }, de)).toBe(plain)
+    if (d.kind !== 'suggested') throw new Error('expected a suggestion')
+    expect(d.candidates[0].reason).toBe('number in remittance text: invoice INV-1001, open 18000.00 EUR, due 2026-10-01')
+    expect(reasonText({ points: 0, text: d.candidates[0].reason, template: d.candidates[0].reasonTemplate, args: d.candidates[0].reasonArgs }, de).replace(/\u00a0/g, ' ')).toBe(
+      'number in remittance text: invoice INV-1001, open 18.000,00 €, due 01.10.2026'
+    )
+  })
+
+  it('leaves a reason without a template when words from the bank file look like a placeholder', () => {
+    const [d] = matchLines([line({ amount: 1_00, counterpartyName: 'Pay {0} Ltd' })], indexOf([item(1)], { debtorsByName: new Map([[normaliseName('Pay {0} Ltd'), [10]]]) }))
+    expect(d.reason).toBe('payer name "Pay {0} Ltd" is debtor 10; no open invoice fits 1.00 EUR: allocate by hand')
+    expect(d.reasonTemplate).toBeUndefined()
+  })
+
   it('applies a structured RF reference automatically, partial and over payments included', () => {
     const a = item(1)
     const b = item(2)

@@ -1,6 +1,6 @@
 /** Cash applications, invoice balances after payment, the payer-IBAN memory and the payments worklist. */
 import type Database from 'better-sqlite3'
-import type { BankLineState } from '../../../shared/contract/payments'
+import type { BankLineState, ReasonTemplate } from '../../../shared/contract/payments'
 import type { Ledger } from '../open'
 import { insertRows } from './bank-bulk'
 import { escapeLike } from './parties-repo'
@@ -89,14 +89,14 @@ export function invoiceState(ledger: Ledger, id: number): { id: number; face: nu
 
 /** A bank_entry row as stored: candidates are the matcher's own suggestions, not yet joined to their invoices. */
 export interface BankEntryRow extends BankLineState {
-  candidates: { invoiceId: number; amount: number; reason: string }[] | null
+  candidates: ({ invoiceId: number; amount: number; reason: string } & ReasonTemplate)[] | null
 }
 
 const ENTRY = `id, import_id as importId, account, currency, amount, booking_date as bookingDate, value_date as valueDate, bank_ref as bankRef, end_to_end_id as endToEndId,
-  reference, remittance, counterparty_name as counterpartyName, counterparty_account as counterpartyAccount, status, unapplied, reason, candidates, debtor_id as debtorId`
+  reference, remittance, counterparty_name as counterpartyName, counterparty_account as counterpartyAccount, status, unapplied, reason, reason_template as reasonTemplate, reason_args as reasonArgs, candidates, debtor_id as debtorId`
 
-function entryRow(r: BankEntryRow & { candidates: unknown }): BankEntryRow {
-  return { ...r, candidates: typeof r.candidates === 'string' ? JSON.parse(r.candidates) : null }
+function entryRow(r: BankEntryRow & { candidates: unknown; reasonArgs: unknown }): BankEntryRow {
+  return { ...r, candidates: typeof r.candidates === 'string' ? JSON.parse(r.candidates) : null, reasonArgs: typeof r.reasonArgs === 'string' ? JSON.parse(r.reasonArgs) : null }
 }
 
 export function getBankEntry(ledger: Ledger, id: number): BankEntryRow | null {
@@ -104,9 +104,18 @@ export function getBankEntry(ledger: Ledger, id: number): BankEntryRow | null {
   return r ? entryRow(r) : null
 }
 
-export function updateBankEntry(ledger: Ledger, id: number, status: string, unapplied: number, reason?: string): void {
-  if (reason === undefined) ledger.sqlite.prepare('update bank_entry set status = ?, unapplied = ? where id = ?').run(status, unapplied, id)
-  else ledger.sqlite.prepare('update bank_entry set status = ?, unapplied = ?, reason = ? where id = ?').run(status, unapplied, reason, id)
+/**
+ * Sets a line's status and unapplied cash; `note` (" | undone: …") is appended to its reason, and to its
+ * reason template too unless the note's words look like a placeholder ({0}), which leaves only the plain text.
+ */
+export function updateBankEntry(ledger: Ledger, id: number, status: string, unapplied: number, note?: string): void {
+  if (note === undefined) ledger.sqlite.prepare('update bank_entry set status = ?, unapplied = ? where id = ?').run(status, unapplied, id)
+  else {
+    const templateNote = /\{\d+\}/.test(note) ? null : note
+    ledger.sqlite
+      .prepare('update bank_entry set status = ?, unapplied = ?, reason = reason || ?, reason_template = reason_template || ?, reason_args = case when ? is null then null else reason_args end where id = ?')
+      .run(status, unapplied, note, templateNote, templateNote, id)
+  }
 }
 
 export type Worklist = 'open' | 'unmatched' | 'suggested' | 'unapplied' | 'matched' | 'all'

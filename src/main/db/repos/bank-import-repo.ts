@@ -38,7 +38,9 @@ export function insertImport(ledger: Ledger, r: { sha256: string; fileName: stri
   )
 }
 
-export interface NewBankEntry extends Omit<BankLineState, 'id'> {
+export interface NewBankEntry extends Omit<BankLineState, 'id' | 'reasonArgs'> {
+  /** The reason template's values as JSON. */
+  reasonArgs: string | null
   fingerprint: string
   statementId: string
   /** The matcher's suggestions as JSON. */
@@ -47,11 +49,11 @@ export interface NewBankEntry extends Omit<BankLineState, 'id'> {
 }
 
 const ENTRY_COLUMNS = ['import_id', 'fingerprint', 'statement_id', 'account', 'currency', 'amount', 'booking_date', 'value_date', 'bank_ref', 'end_to_end_id', 'reference', 'remittance',
-  'counterparty_name', 'counterparty_account', 'status', 'unapplied', 'reason', 'candidates', 'debtor_id', 'created_at'] as const
+  'counterparty_name', 'counterparty_account', 'status', 'unapplied', 'reason', 'reason_template', 'reason_args', 'candidates', 'debtor_id', 'created_at'] as const
 
 /** Inserts the lines of one import in file order; returns their ids in the same order. */
 export function insertBankEntries(ledger: Ledger, entries: readonly NewBankEntry[]): number[] {
-  const rows = entries.map((e) => [e.importId, e.fingerprint, e.statementId, e.account, e.currency, e.amount, e.bookingDate, e.valueDate, e.bankRef, e.endToEndId, e.reference, e.remittance, e.counterpartyName, e.counterpartyAccount, e.status, e.unapplied, e.reason, e.candidates, e.debtorId, e.createdAt])
+  const rows = entries.map((e) => [e.importId, e.fingerprint, e.statementId, e.account, e.currency, e.amount, e.bookingDate, e.valueDate, e.bankRef, e.endToEndId, e.reference, e.remittance, e.counterpartyName, e.counterpartyAccount, e.status, e.unapplied, e.reason, e.reasonTemplate, e.reasonArgs, e.candidates, e.debtorId, e.createdAt])
   return insertRows(ledger.sqlite, 'bank_entry', ENTRY_COLUMNS, rows)
 }
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { blob, check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core'
 import { debtorTable } from './parties'
 import { invoiceTable } from './invoices'
+import type { ReasonArg } from '../../../shared/reason-text'
 
 /** The original bytes of every imported bank file, once per content hash, so an import can always be re-read. */
 export const bankFileTable = sqliteTable('bank_file', {
@@ -61,8 +62,12 @@ export const bankEntryTable = sqliteTable(
     unapplied: integer('unapplied').notNull(),
     /** Why the matcher decided what it did, in words. */
     reason: text('reason').notNull(),
-    /** Suggested candidates: [{invoiceId, amount, reason}], kept so the payments screen shows them without re-matching. */
-    candidates: text('candidates', { mode: 'json' }).$type<{ invoiceId: number; amount: number; reason: string }[]>(),
+    /** The same reason with its amounts/dates as values ({0}, {1}…), so each reader sees them in their locale; null when it has none. */
+    reasonTemplate: text('reason_template'),
+    /** The values for reason_template: ReasonArg[] as JSON. */
+    reasonArgs: text('reason_args', { mode: 'json' }).$type<ReasonArg[]>(),
+    /** Suggested candidates: [{invoiceId, amount, reason, reasonTemplate?, reasonArgs?}], kept so the payments screen shows them without re-matching. */
+    candidates: text('candidates', { mode: 'json' }).$type<{ invoiceId: number; amount: number; reason: string; reasonTemplate?: string; reasonArgs?: ReasonArg[] }[]>(),
     debtorId: integer('debtor_id'),
     createdAt: integer('created_at').notNull()
   },

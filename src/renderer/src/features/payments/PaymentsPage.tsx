@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ImportPreview, PaymentLine } from '../../../../shared/contract'
+import { reasonText, type ReasonFormat } from '../../../../shared/reason-text'
 import { PageHeader } from '../../components/PageHeader'
 import { SearchBox } from '../../components/SearchBox'
 import { useFormat } from '../../lib/format'
@@ -152,7 +153,7 @@ function LineDetail({ line, onApply, onUndo }: { line: PaymentLine; onApply: (i:
         <dd>{fmt.money(line.unapplied, line.currency)}</dd>
       </dl>
       <p className="pay-reason">
-        <strong>Why:</strong> {line.reason}
+        <strong>Why:</strong> {matchReason(line, fmt)}
       </p>
       {line.candidates.length > 0 && (
         <>
@@ -165,7 +166,7 @@ function LineDetail({ line, onApply, onUndo }: { line: PaymentLine; onApply: (i:
                   <div>
                     <span className="mono">{c.number}</span> · {c.debtorName} · {c.clientName} · open {fmt.money(c.openAmount, c.currency)} · due {fmt.date(c.dueDate)}
                   </div>
-                  <div className="muted">{c.reason}</div>
+                  <div className="muted">{matchReason(c, fmt)}</div>
                 </div>
                 <span className="pay-cand-actions">
                   <button disabled={line.unapplied <= 0 || c.status === 'paid'} onClick={() => onApply(i, false)}>
@@ -218,4 +219,9 @@ function PreviewPanel({ preview, onCommit, onCancel }: { preview: ImportPreview;
       </div>
     </section>
   )
+}
+
+/** A matcher's reason with amounts and dates in the reader's format; lines stored without a template show their plain text. */
+function matchReason(r: { reason: string; reasonTemplate?: string | null; reasonArgs?: PaymentLine['reasonArgs'] }, fmt: ReasonFormat): string {
+  return reasonText({ points: 0, text: r.reason, template: r.reasonTemplate ?? undefined, args: r.reasonArgs ?? undefined }, { money: fmt.money, date: fmt.date })
 }
