@@ -1,6 +1,6 @@
 /** Cash applications, invoice balances after payment, the payer-IBAN memory and the payments worklist. */
 import type Database from 'better-sqlite3'
-import type { BankLineState, ReasonTemplate } from '../../../shared/contract/payments'
+import type { AllocationView, BankLineState, ReasonTemplate } from '../../../shared/contract/payments'
 import type { Ledger } from '../open'
 import { insertRows } from './bank-bulk'
 import { escapeLike } from './parties-repo'
@@ -136,20 +136,6 @@ export function listBankEntries(ledger: Ledger, q: { view: Worklist; search?: st
   const rows = ledger.sqlite.prepare(`select ${ENTRY} from bank_entry ${where} order by booking_date desc, id desc limit ? offset ?`).all(...args, q.limit, q.offset) as (BankEntryRow & { candidates: unknown })[]
   const total = ledger.sqlite.prepare(`select count(*) from bank_entry ${where}`).pluck().get(...args) as number
   return { rows: rows.map(entryRow), total }
-}
-
-export interface AllocationView {
-  id: number
-  invoiceId: number
-  invoiceNumber: string
-  journalEntryId: number
-  amount: number
-  fee: number
-  shortfall: number
-  rebate: number | null
-  mode: string
-  reason: string
-  reversed: boolean
 }
 
 export function allocationsOfEntry(ledger: Ledger, bankEntryId: number): AllocationView[] {

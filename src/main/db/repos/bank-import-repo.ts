@@ -1,5 +1,5 @@
 /** Bank files, imports and entries: the SQL of statement import. Call the writers inside the service's transaction. */
-import type { BankLineState } from '../../../shared/contract/payments'
+import type { BankLineState, ImportCounts, ImportRow } from '../../../shared/contract/payments'
 import type { Ledger } from '../open'
 import { insertRows } from './bank-bulk'
 import { inChunks } from './bank-match-repo'
@@ -16,15 +16,6 @@ export function storeFile(ledger: Ledger, sha256: string, bytes: Uint8Array): vo
 
 export function fileBytes(ledger: Ledger, sha256: string): Buffer | null {
   return (ledger.sqlite.prepare('select bytes from bank_file where sha256 = ?').pluck().get(sha256) as Buffer | undefined) ?? null
-}
-
-export interface ImportCounts {
-  entries: number
-  added: number
-  duplicates: number
-  autoMatched: number
-  suggested: number
-  unmatched: number
 }
 
 export function insertImport(ledger: Ledger, r: { sha256: string; fileName: string; format: string; source: 'manual' | 'folder' | 'cli'; warnings: string[]; userId: number | null; at: number } & ImportCounts): number {
@@ -55,16 +46,6 @@ const ENTRY_COLUMNS = ['import_id', 'fingerprint', 'statement_id', 'account', 'c
 export function insertBankEntries(ledger: Ledger, entries: readonly NewBankEntry[]): number[] {
   const rows = entries.map((e) => [e.importId, e.fingerprint, e.statementId, e.account, e.currency, e.amount, e.bookingDate, e.valueDate, e.bankRef, e.endToEndId, e.reference, e.remittance, e.counterpartyName, e.counterpartyAccount, e.status, e.unapplied, e.reason, e.reasonTemplate, e.reasonArgs, e.candidates, e.debtorId, e.createdAt])
   return insertRows(ledger.sqlite, 'bank_entry', ENTRY_COLUMNS, rows)
-}
-
-export interface ImportRow extends ImportCounts {
-  id: number
-  fileName: string
-  format: string
-  source: string
-  sha256: string
-  warnings: string[]
-  createdAt: number
 }
 
 export function listImports(ledger: Ledger, limit: number): ImportRow[] {
