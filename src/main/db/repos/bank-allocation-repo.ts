@@ -1,6 +1,6 @@
 /** Cash applications, invoice balances after payment, the payer-IBAN memory and the payments worklist. */
 import type Database from 'better-sqlite3'
-import type { AllocationView, BankLineState, ReasonTemplate } from '../../../shared/contract/payments'
+import type { AllocationView, BankLineState, InvoiceBrief, ReasonTemplate } from '../../../shared/contract/payments'
 import type { Ledger } from '../open'
 import { insertRows } from './bank-bulk'
 import { escapeLike } from './parties-repo'
@@ -147,19 +147,6 @@ export function allocationsOfEntry(ledger: Ledger, bankEntryId: number): Allocat
       )
       .all(bankEntryId) as (Omit<AllocationView, 'reversed'> & { reversed: number })[]
   ).map((r) => ({ ...r, reversed: r.reversed === 1 }))
-}
-
-export interface InvoiceBrief {
-  id: number
-  number: string
-  clientName: string
-  debtorId: number
-  debtorName: string
-  currency: string
-  openAmount: number
-  dueDate: string
-  status: string
-  rfRef: string
 }
 
 export function invoiceBriefs(ledger: Ledger, ids: readonly number[]): InvoiceBrief[] {
