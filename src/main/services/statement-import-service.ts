@@ -16,7 +16,8 @@ import { postEntry } from '../db/repos/journal-repo'
 import { writeTx, type ServiceContext } from './context'
 import { undoApplication } from './matching-undo'
 import { applyStateOf, flushInvoices, settleApplication, writeApplications } from './settlement-apply'
-import { planImport, readFile, type ImportPlan, type ImportSource } from './statement-import-plan'
+import { planImport, type ImportPlan } from './statement-import-plan'
+import { readFile, type ImportSource } from './statement-read'
 
 export type { ImportSource }
 
