@@ -41,7 +41,7 @@ describe('matching by hand, undo and refunds', () => {
     expect(line.unapplied).toBe(50_00)
     const entriesBefore = checkJournal(b.ledger).entries
     const bankBefore = accountBalance(b.ledger, 'bank', 'EUR') - 450_00
-    const undone = await b.call2('payments.undo', { journalEntryId: line.allocations[0].journalEntryId, reason: 'wrong invoice' })
+    const undone = await b.call2('payments.undo', { bankEntryId: line.id, journalEntryId: line.allocations[0].journalEntryId, reason: 'wrong invoice' })
     expect(undone).toMatchObject({ status: 'unmatched', unapplied: 450_00 })
     expect(undone.allocations[0].reversed).toBe(true)
     expect(inv(b, a.id)).toEqual({ openAmount: 400_00, status: 'funded', closedDate: null })
@@ -51,7 +51,7 @@ describe('matching by hand, undo and refunds', () => {
     // statement and the application took it from unapplied cash, so the reversal alone puts it back there.
     expect(checkJournal(b.ledger).entries).toBe(entriesBefore + 1)
     expect(accountBalance(b.ledger, 'bank', 'EUR')).toBe(450_00 + bankBefore)
-    await expect(b.call2('payments.undo', { journalEntryId: line.allocations[0].journalEntryId })).rejects.toThrow(/already undone/)
+    await expect(b.call2('payments.undo', { bankEntryId: line.id, journalEntryId: line.allocations[0].journalEntryId })).rejects.toThrow(/already undone/)
     // Part of the cash goes to the invoice, the rest back to the payer.
     await b.call2('payments.allocate', { bankEntryId: line.id, allocations: [{ invoiceId: a.id, amount: 400_00 }] })
     await expect(b.call2('payments.refund', { bankEntryId: line.id, amount: 60_00, reason: 'overpaid' })).rejects.toThrow(/only 5000/)
@@ -76,6 +76,33 @@ describe('matching by hand, undo and refunds', () => {
     expect(inv(b, a.id).status).toBe('paid')
     expect(inv(b, c.id)).toMatchObject({ openAmount: 0, status: 'paid' })
     await expect(b.call2('payments.allocate', { bankEntryId: second.id, allocations: [{ invoiceId: c.id, amount: 1 }] })).rejects.toThrow(/unapplied/)
+    expect(checkJournal(b.ledger).balanced).toBe(true)
+  })
+
+  it("undoes one bank line's automatic match out of a file's shared entry and leaves the file's other matches standing", async () => {
+    const b = testBackend()
+    const { clientId, debtorId } = await aClientAndDebtor(b)
+    const a = fundedInvoice(b.ledger, { clientId, debtorId, number: 'B-1', face: 300_00 })
+    const c = fundedInvoice(b.ledger, { clientId, debtorId, number: 'B-2', face: 500_00 })
+    const r = commit(b, camt053([{ amount: 300_00, ref: a.rfRef }, { amount: 500_00, ref: c.rfRef }]))
+    expect(r.counts.autoMatched).toBe(2)
+    const lines = (await b.call2('payments.lines', { view: 'all' })).rows
+    const la = lines.find((l) => l.amount === 300_00)!
+    const lc = lines.find((l) => l.amount === 500_00)!
+    // Both applications sit in the file's one entry for that booking day.
+    expect(la.allocations[0].journalEntryId).toBe(lc.allocations[0].journalEntryId)
+    const feeA = la.allocations[0].fee
+    const feeC = lc.allocations[0].fee
+    expect(feeA).toBeGreaterThan(0)
+    await b.call2('payments.undo', { bankEntryId: la.id, journalEntryId: la.allocations[0].journalEntryId, reason: 'paid the wrong invoice' })
+    expect(inv(b, a.id)).toEqual({ openAmount: 300_00, status: 'funded', closedDate: null })
+    expect(inv(b, c.id)).toMatchObject({ openAmount: 0, status: 'paid' })
+    expect(accountBalance(b.ledger, 'receivables', 'EUR', { invoiceId: a.id })).toBe(300_00)
+    expect(accountBalance(b.ledger, 'receivables', 'EUR', { invoiceId: c.id })).toBe(0)
+    expect(-accountBalance(b.ledger, 'feeIncome', 'EUR')).toBe(feeC)
+    expect(-accountBalance(b.ledger, 'unappliedCash', 'EUR')).toBe(300_00)
+    expect((await b.call2('payments.line', { id: lc.id })).allocations[0].reversed).toBe(false)
+    await expect(b.call2('payments.undo', { bankEntryId: lc.id, journalEntryId: la.allocations[0].journalEntryId - 1 })).rejects.toThrow(/no live application/)
     expect(checkJournal(b.ledger).balanced).toBe(true)
   })
 })

@@ -65,7 +65,7 @@ export function settle(inv: SettleInvoice, agreement: Agreement, amount: number,
 }
 
 /** The lines one invoice's settlement adds to a payment entry. */
-export function settlementLines(inv: Pick<SettleInvoice, 'id' | 'clientId' | 'debtorId' | 'currency'>, s: Settlement): JournalLine[] {
+export function settlementLines(inv: Pick<SettleInvoice, 'id' | 'clientId' | 'debtorId' | 'currency'>, s: Pick<Settlement, 'applied' | 'fee' | 'shortfall'>): JournalLine[] {
   const dims = { clientId: inv.clientId, debtorId: inv.debtorId, invoiceId: inv.id }
   return [
     ...cr('receivables', inv.currency, s.applied, dims),
@@ -76,29 +76,42 @@ export function settlementLines(inv: Pick<SettleInvoice, 'id' | 'clientId' | 'de
   ]
 }
 
-export interface PaymentEntryInput {
-  date: LocalDate
-  currency: string
-  /** Where the cash comes from: the bank (a new statement line) or unapplied cash (allocated later). */
-  source: 'bank' | 'unappliedCash'
-  /** Cash taken from the source: applied amounts plus whatever stays unapplied. */
-  amount: number
-  memo: string
-  kind: EntryKind
-  debtorId: number | null
-  parts: { inv: Pick<SettleInvoice, 'id' | 'clientId' | 'debtorId' | 'currency'>; s: Settlement }[]
+export interface ApplicationPart {
+  inv: Pick<SettleInvoice, 'id' | 'clientId' | 'debtorId' | 'currency'>
+  s: Pick<Settlement, 'applied' | 'fee' | 'shortfall'>
 }
 
-/** One balanced entry for one bank line's application: Dr source, Cr receivables per invoice, rest to unapplied cash. */
-export function paymentEntry(p: PaymentEntryInput): JournalEntry {
-  const applied = p.parts.reduce((s, x) => s + x.s.applied, 0)
-  const rest = p.amount - applied
-  if (rest < 0) throw new RangeError(`applied ${applied} exceeds the payment ${p.amount}`)
-  const first = p.parts[0]?.inv
+export interface ApplicationEntryInput {
+  date: LocalDate
+  kind: EntryKind
+  memo: string
+  /** Set when the cash came from one debtor: it goes on the unapplied-cash line. */
+  debtorId?: number | null
+  parts: readonly ApplicationPart[]
+}
+
+/**
+ * One balanced entry applying unapplied cash to invoices: Dr unapplied cash per currency, and per invoice its
+ * settlement lines. A person's allocation is one such entry; a whole bank file's automatic matches of one
+ * booking day are one entry too (the per-invoice lines keep the detail, the bank_allocation rows say which bank
+ * line paid what), which keeps a 100k-line import from writing 100k entries.
+ */
+export function applicationEntry(p: ApplicationEntryInput): JournalEntry {
+  const applied = new Map<string, number>()
+  for (const x of p.parts) applied.set(x.inv.currency, (applied.get(x.inv.currency) ?? 0) + x.s.applied)
+  const single = p.parts.length === 1 ? p.parts[0].inv : null
   return buildEntry(
-    { date: p.date, kind: p.kind, memo: p.memo, clientId: p.parts.length === 1 ? first.clientId : null, invoiceId: p.parts.length === 1 ? first.id : null },
-    dr(p.source, p.currency, p.amount, { debtorId: p.debtorId }),
-    ...p.parts.map((x) => settlementLines(x.inv, x.s)),
-    p.source === 'bank' ? cr('unappliedCash', p.currency, rest, { debtorId: p.debtorId }) : []
+    { date: p.date, kind: p.kind, memo: p.memo, clientId: single?.clientId ?? null, invoiceId: single?.id ?? null },
+    ...[...applied].map(([currency, amount]) => dr('unappliedCash', currency, amount, p.debtorId ? { debtorId: p.debtorId } : {})),
+    ...p.parts.map((x) => settlementLines(x.inv, x.s))
   )
+}
+
+/**
+ * Undoing one bank line's application: the mirror of its parts' lines (built from the stored allocations, since
+ * the entry they were posted in may hold other bank lines' applications too), the cash going back to unapplied.
+ */
+export function unapplicationEntry(p: ApplicationEntryInput): JournalEntry {
+  const forward = applicationEntry(p)
+  return { ...forward, kind: 'reversal', lines: forward.lines.map((l) => ({ ...l, debit: l.credit, credit: l.debit })) }
 }

@@ -54,7 +54,7 @@ export function createMatchingService(ctx: ServiceContext) {
         const debtorIds = new Set(input.allocations.map((a) => st.rows.get(a.invoiceId)?.debtorId))
         const debtorId = debtorIds.size === 1 ? ([...debtorIds][0] ?? null) : null
         const reason = `allocated by hand${be.status === 'suggested' ? ' (suggestion confirmed)' : ''}`
-        const { journalEntryId } = applyCash(ledger, st, { bankEntryId: be.id, date: clock.today(), currency: be.currency, source: 'unappliedCash', amount: total, debtorId, allocations: input.allocations, mode: 'manual', kind: 'allocation', reason, userId, at: clock.now() })
+        const { journalEntryId } = applyCash(ledger, st, { bankEntryId: be.id, date: clock.today(), currency: be.currency, debtorId, allocations: input.allocations, mode: 'manual', reason, userId, at: clock.now() })
         flushInvoices(ledger, st)
         repo.updateBankEntry(ledger, be.id, 'matched', be.unapplied - total)
         const iban = ibanKey(be.counterpartyAccount)
@@ -65,9 +65,9 @@ export function createMatchingService(ctx: ServiceContext) {
       return line(input.bankEntryId)
     },
 
-    undo(input: { journalEntryId: number; reason: string }, userId: number | null): PaymentLine {
+    undo(input: { bankEntryId: number; journalEntryId: number; reason: string }, userId: number | null): PaymentLine {
       const r = writeTx(ctx, () => {
-        const r = undoApplication(ledger, input.journalEntryId, clock.today(), input.reason, userId, clock.now())
+        const r = undoApplication(ledger, { bankEntryId: input.bankEntryId, journalEntryId: input.journalEntryId }, clock.today(), input.reason, userId, clock.now())
         audit(ledger, clock.now(), { userId, action: 'payment.undo', entity: 'bank_entry', entityId: r.bankEntryId, details: { journalEntryId: input.journalEntryId, reversalEntryId: r.reversalEntryId, reason: input.reason } })
         return r
       })

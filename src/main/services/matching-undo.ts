@@ -1,41 +1,41 @@
 /**
- * Undoing an application: never a delete. The application's journal entry gets its reversal, the invoices get
- * their balances back, and when the undone entry was the one that booked the bank line (an automatic match at
- * import) the cash is booked again as unapplied, so the bank balance still agrees with the statement.
+ * Undoing an application: never a delete. The allocations one bank line made within one journal entry get a
+ * mirror entry built from the allocation rows (the entry may hold a whole file's matches), the invoices get their
+ * balances back and the cash is unapplied again on its bank line.
  */
 import type { LocalDate } from '../../shared/dates'
-import { buildEntry, cr, dr, reverseEntry } from '../../core/journal'
+import { unapplicationEntry } from '../../core/settlement/settle'
 import { AppError } from '../api/errors'
-import { allocationsOfJournal, getBankEntry, invoiceState, liveAllocationCount, markReversed, setInvoiceBalance, updateBankEntry } from '../db/repos/bank-allocation-repo'
-import { loadEntry, postEntry } from '../db/repos/journal-repo'
+import { getBankEntry, liveAllocationCount, liveApplication, markReversed, setInvoiceBalance, updateBankEntry } from '../db/repos/bank-allocation-repo'
+import { postEntry } from '../db/repos/journal-repo'
 import type { Ledger } from '../db/open'
 
-export function undoApplication(ledger: Ledger, journalEntryId: number, date: LocalDate, reason: string, userId: number | null, at: number): { reversalEntryId: number; bankEntryId: number; invoiceIds: number[] } {
-  const allocs = allocationsOfJournal(ledger, journalEntryId)
-  if (allocs.length === 0) throw new AppError('NOT_FOUND', `journal entry ${journalEntryId} is not a live payment application (already undone, or not a payment)`)
-  const original = loadEntry(ledger, journalEntryId)!
-  const reversalEntryId = postEntry(ledger, reverseEntry(original, date, reason), userId, at)
-  markReversed(ledger, journalEntryId, reversalEntryId)
+export interface ApplicationRef {
+  bankEntryId: number
+  journalEntryId: number
+}
+
+export function undoApplication(ledger: Ledger, ref: ApplicationRef, date: LocalDate, reason: string, userId: number | null, at: number): { reversalEntryId: number; bankEntryId: number; invoiceIds: number[] } {
+  const allocs = liveApplication(ledger, ref.bankEntryId, ref.journalEntryId)
+  if (allocs.length === 0) throw new AppError('NOT_FOUND', `bank line ${ref.bankEntryId} has no live application in journal entry ${ref.journalEntryId} (already undone, or not a payment)`)
+  const be = getBankEntry(ledger, ref.bankEntryId)!
+  const entry = unapplicationEntry({
+    date,
+    kind: 'reversal',
+    memo: `Undo of bank line ${ref.bankEntryId}'s application in entry ${ref.journalEntryId}: ${reason}`,
+    debtorId: be.debtorId,
+    parts: allocs.map((a) => ({ inv: { id: a.invoiceId, clientId: a.clientId, debtorId: a.debtorId, currency: a.currency }, s: { applied: a.amount, fee: a.fee, shortfall: a.shortfall } }))
+  })
+  const reversalEntryId = postEntry(ledger, entry, userId, at)
+  markReversed(ledger, allocs.map((a) => a.id), reversalEntryId)
   for (const a of allocs) {
-    const inv = invoiceState(ledger, a.invoiceId)!
-    const open = inv.openAmount + a.amount + a.shortfall
+    const open = a.openAmount + a.amount + a.shortfall
     // Back to where it was before any payment, or partly paid while other payments still stand.
-    const status = open >= inv.face ? (a.prevStatus === 'disputed' ? 'disputed' : 'funded') : 'partly_paid'
-    setInvoiceBalance(ledger, inv.id, open, status, null)
-  }
-  const bankEntryId = allocs[0].bankEntryId
-  const be = getBankEntry(ledger, bankEntryId)!
-  const bookedBank = original.lines.some((l) => l.account === 'bank')
-  if (bookedBank) {
-    postEntry(
-      ledger,
-      buildEntry({ date, kind: 'unapplied', memo: `Bank line ${bankEntryId} back to unapplied cash after undo` }, dr('bank', be.currency, be.amount, { debtorId: be.debtorId }), cr('unappliedCash', be.currency, be.amount, { debtorId: be.debtorId })),
-      userId,
-      at
-    )
+    const status = open >= a.face ? (a.prevStatus === 'disputed' ? 'disputed' : 'funded') : 'partly_paid'
+    setInvoiceBalance(ledger, a.invoiceId, open, status, null)
   }
   const restored = be.unapplied + allocs.reduce((s, a) => s + a.amount, 0)
-  const stillApplied = liveAllocationCount(ledger, bankEntryId)
-  updateBankEntry(ledger, bankEntryId, stillApplied > 0 ? 'matched' : 'unmatched', restored, ` | undone: ${reason}`)
-  return { reversalEntryId, bankEntryId, invoiceIds: allocs.map((a) => a.invoiceId) }
+  const stillApplied = liveAllocationCount(ledger, ref.bankEntryId)
+  updateBankEntry(ledger, ref.bankEntryId, stillApplied > 0 ? 'matched' : 'unmatched', restored, ` | undone: ${reason}`)
+  return { reversalEntryId, bankEntryId: ref.bankEntryId, invoiceIds: allocs.map((a) => a.invoiceId) }
 }

@@ -1,6 +1,6 @@
 /**
  * Applies cash to invoices inside the caller's transaction: settles each invoice (fee to date, shortfall,
- * rebate), posts one balanced journal entry per application and records the allocations. Invoice balances are
+ * rebate), posts the journal lines and records the allocations. Invoice balances are
  * kept in memory while a whole file is applied and written once per invoice at the end (flush).
  *
  * A file's applications are settled in file order (which payment closes an invoice, and so carries its rebate,
@@ -9,8 +9,7 @@
  */
 import type { Agreement } from '../../shared/agreement'
 import type { LocalDate } from '../../shared/dates'
-import type { EntryKind, JournalEntry } from '../../core/journal'
-import { paymentEntry, settle, type Settlement } from '../../core/settlement/settle'
+import { applicationEntry, settle, type ApplicationPart, type Settlement } from '../../core/settlement/settle'
 import { AppError } from '../api/errors'
 import { insertAllocation, insertAllocations, setInvoiceBalance, type NewAllocation } from '../db/repos/bank-allocation-repo'
 import { loadSettleRows, type SettleRow } from '../db/repos/bank-match-repo'
@@ -46,26 +45,21 @@ export interface ApplyCash {
   bankEntryId: number
   date: LocalDate
   currency: string
-  /** 'bank': cash that enters the bank with this entry (Dr bank); 'unappliedCash': cash booked earlier, applied now. */
-  source: 'bank' | 'unappliedCash'
-  /** For 'bank' the whole line amount (the rest becomes unapplied cash); for 'unappliedCash' what is allocated. */
-  amount: number
+  /** Applied out of unapplied cash (booked when the bank line was imported). */
   debtorId: number | null
   allocations: { invoiceId: number; amount: number; closeShortfall?: boolean }[]
   mode: 'auto' | 'manual' | 'direct_debit'
-  kind: EntryKind
   reason: string
   userId: number | null
   at: number
 }
 
-/** A settled application, not yet written: its entry and its allocations (which get the entry's id once posted). */
+/** A settled application, not yet written: its journal parts and its allocations (which get the entry's id once posted). */
 export interface Application {
-  entry: JournalEntry
+  date: LocalDate
+  parts: ApplicationPart[]
   allocations: Omit<NewAllocation, 'journalEntryId'>[]
   settlements: Settlement[]
-  userId: number | null
-  at: number
 }
 
 /** Settles one application against the in-memory state (validating it) and returns what to write. */
@@ -78,17 +72,6 @@ export function settleApplication(st: ApplyState, p: ApplyCash): Application {
     if (a.amount > row.openAmount) throw new AppError('OVER_ALLOCATED', `invoice ${row.number}: ${a.amount} is more than its open amount ${row.openAmount}`)
     return { row, s: settle(row, agreementOf(st, row), a.amount, p.date, a.closeShortfall ?? false), prevStatus: row.status }
   })
-  const numbers = parts.map((x) => x.row.number).join(', ')
-  const entry = paymentEntry({
-    date: p.date,
-    currency: p.currency,
-    source: p.source,
-    amount: p.amount,
-    memo: `${p.mode === 'manual' ? 'Allocated' : 'Payment'} from bank line ${p.bankEntryId}${numbers ? ` to invoice ${numbers}` : ''}`,
-    kind: p.kind,
-    debtorId: p.debtorId,
-    parts: parts.map((x) => ({ inv: x.row, s: x.s }))
-  })
   const allocations = parts.map(({ row, s, prevStatus }) => {
     row.openAmount = s.newOpen
     row.status = s.status
@@ -98,25 +81,35 @@ export function settleApplication(st: ApplyState, p: ApplyCash): Application {
     st.touched.add(row.id)
     return { bankEntryId: p.bankEntryId, invoiceId: row.id, amount: s.applied, fee: s.fee, shortfall: s.shortfall, rebate: s.rebate, prevStatus, mode: p.mode, reason: p.reason, createdBy: p.userId, createdAt: p.at }
   })
-  return { entry, allocations, settlements: parts.map((x) => x.s), userId: p.userId, at: p.at }
+  return { date: p.date, parts: parts.map((x) => ({ inv: x.row, s: x.s })), allocations, settlements: parts.map((x) => x.s) }
 }
 
-/** One application, written at once (a person's allocation). */
+/** One application, written at once as its own entry (a person's allocation). */
 export function applyCash(ledger: Ledger, st: ApplyState, p: ApplyCash): { journalEntryId: number; settlements: Settlement[] } {
   const app = settleApplication(st, p)
-  const journalEntryId = postEntry(ledger, app.entry, app.userId, app.at)
+  const numbers = app.parts.map((x) => st.rows.get(x.inv.id)!.number).join(', ')
+  const entry = applicationEntry({ date: p.date, kind: 'allocation', memo: `Allocated from bank line ${p.bankEntryId} to invoice ${numbers}`, debtorId: p.debtorId, parts: app.parts })
+  const journalEntryId = postEntry(ledger, entry, p.userId, p.at)
   for (const a of app.allocations) insertAllocation(ledger, { ...a, journalEntryId })
   return { journalEntryId, settlements: app.settlements }
 }
 
-/** Many settled applications (a whole file's automatic matches), written in invoice order. */
-export function writeApplications(ledger: Ledger, apps: readonly Application[]): void {
-  const firstInvoice = (a: Application): number => a.allocations[0]?.invoiceId ?? 0
-  const ordered = [...apps].sort((a, b) => firstInvoice(a) - firstInvoice(b))
+/**
+ * A whole file's automatic matches: one entry per booking day holding every invoice's lines (in invoice order,
+ * as the journal and allocation indexes are keyed by invoice), instead of an entry per bank line.
+ */
+export function writeApplications(ledger: Ledger, apps: readonly Application[], memo: (count: number) => string, userId: number | null, at: number): void {
+  const byDate = new Map<LocalDate, Application[]>()
+  for (const a of apps) {
+    const list = byDate.get(a.date)
+    if (list) list.push(a)
+    else byDate.set(a.date, [a])
+  }
   const allocations: NewAllocation[] = []
-  for (const app of ordered) {
-    const journalEntryId = postEntry(ledger, app.entry, app.userId, app.at)
-    for (const a of app.allocations) allocations.push({ ...a, journalEntryId })
+  for (const [date, list] of [...byDate].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    const parts = list.flatMap((a) => a.parts).sort((a, b) => a.inv.id - b.inv.id)
+    const journalEntryId = postEntry(ledger, applicationEntry({ date, kind: 'payment', memo: memo(list.length), parts }), userId, at)
+    for (const app of list) for (const a of app.allocations) allocations.push({ ...a, journalEntryId })
   }
   allocations.sort((a, b) => a.invoiceId - b.invoiceId)
   insertAllocations(ledger, allocations)

@@ -11,7 +11,7 @@ import { audit } from '../db/repos/audit-repo'
 import { getBankEntry, invoiceBriefs, learnIban, updateBankEntry } from '../db/repos/bank-allocation-repo'
 import { settleRowsFromIndex } from '../db/repos/bank-match-repo'
 import { insertBankEntries, insertImport, listImports, storeFile } from '../db/repos/bank-import-repo'
-import { markCollectionPaid, markCollectionReturned } from '../db/repos/bank-mandate-repo'
+import { collectionApplication, markCollectionPaid, markCollectionReturned } from '../db/repos/bank-mandate-repo'
 import { postEntry } from '../db/repos/journal-repo'
 import { writeTx, type ServiceContext } from './context'
 import { undoApplication } from './matching-undo'
@@ -112,7 +112,7 @@ export function createStatementImportService(ctx: ServiceContext) {
     lap('persist.cash')
     applyAutomatic(plan, entryIds, opt.userId, at)
     decisions.forEach((d, i) => {
-      if (d.kind === 'return') bookReturn(plan, d, lineOf(d).amount, lineOf(d).currency, lineOf(d).bookingDate, entryIds[i], opt.userId, at)
+      if (d.kind === 'return') bookReturn(d, lineOf(d).amount, lineOf(d).currency, lineOf(d).bookingDate, entryIds[i], opt.userId, at)
     })
     audit(ledger, at, { userId: opt.userId, action: 'statement.import', entity: 'bank_import', entityId: importId, details: { fileName: file.fileName, sha256: file.sha256, source: opt.source, ...counts } })
     return importId
@@ -122,10 +122,10 @@ export function createStatementImportService(ctx: ServiceContext) {
       const autos = plan.decisions.flatMap((d, i) => (d.kind === 'auto' ? [{ d, id: entryIds[i], line: lineOf(d) }] : []))
       const st = applyStateOf(settleRowsFromIndex(ledger, [...new Set(autos.flatMap((x) => x.d.allocations.map((a) => a.invoiceId)))].map((id) => byId.get(id)!)))
       const apps = autos.map(({ d, id, line }) =>
-        settleApplication(st, { bankEntryId: id, date: line.bookingDate, currency: line.currency, source: 'unappliedCash', amount: d.allocations.reduce((s, a) => s + a.amount, 0), debtorId: d.debtorId, allocations: d.allocations, mode: d.rung === 'direct_debit' ? 'direct_debit' : 'auto', kind: 'payment', reason: d.reason, userId, at })
+        settleApplication(st, { bankEntryId: id, date: line.bookingDate, currency: line.currency, debtorId: d.debtorId, allocations: d.allocations, mode: d.rung === 'direct_debit' ? 'direct_debit' : 'auto', reason: d.reason, userId, at })
       )
       lap('persist.settle')
-      writeApplications(ledger, apps)
+      writeApplications(ledger, apps, (n) => `Bank statement ${plan.file.fileName} (import ${importId}): ${n} payment${n === 1 ? '' : 's'} matched automatically`, userId, at)
       lap('persist.journal')
       flushInvoices(ledger, st)
       lap('persist.invoices')
@@ -163,9 +163,9 @@ export function createStatementImportService(ctx: ServiceContext) {
   }
 
   /** A returned direct debit: undo the collection (invoice reopens), then the cash leaves the bank again. */
-  function bookReturn(plan: ImportPlan, d: Extract<Decision, { kind: 'return' }>, amount: number, currency: string, date: string, bankEntryId: number, userId: number | null, at: number): void {
-    const jid = [...plan.index.directDebits.values()].find((x) => x.id === d.directDebitId)?.allocationJournalId ?? null
-    if (jid !== null) undoApplication(ledger, jid, date, `direct debit returned (bank line ${bankEntryId})`, userId, at)
+  function bookReturn(d: Extract<Decision, { kind: 'return' }>, amount: number, currency: string, date: string, bankEntryId: number, userId: number | null, at: number): void {
+    const paid = collectionApplication(ledger, d.directDebitId)
+    if (paid) undoApplication(ledger, paid, date, `direct debit returned (bank line ${bankEntryId})`, userId, at)
     postEntry(ledger, buildEntry({ date, kind: 'payout', memo: `Returned direct debit, bank line ${bankEntryId}` }, dr('unappliedCash', currency, -amount), cr('bank', currency, -amount)), userId, at)
     markCollectionReturned(ledger, d.directDebitId, d.reason)
   }

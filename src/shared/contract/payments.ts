@@ -211,7 +211,8 @@ export const paymentsContract = {
   'payments.allocate': method(
     z.object({ bankEntryId: id, allocations: z.array(z.object({ invoiceId: id, amount: minorAmount.positive('must be more than zero'), closeShortfall: z.boolean().default(false) })).min(1).max(200) })
   ).returns<PaymentLine>(),
-  'payments.undo': method(z.object({ journalEntryId: id, reason: z.string().trim().min(3).max(200).default('undone by user') })).returns<PaymentLine>(),
+  // An application is what one bank line paid within one journal entry (a file's automatic matches share an entry).
+  'payments.undo': method(z.object({ bankEntryId: id, journalEntryId: id, reason: z.string().trim().min(3).max(200).default('undone by user') })).returns<PaymentLine>(),
   'payments.refund': method(z.object({ bankEntryId: id, amount: minorAmount.positive('must be more than zero'), reason: z.string().trim().min(3).max(200) })).returns<PaymentLine>(),
   'payments.clientStatement': method(z.object({ clientId: id, from: localDate, to: localDate })).returns<ClientStatement>(),
   /** The client statement as a PDF (base64). */

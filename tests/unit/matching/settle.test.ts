@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { paymentEntry, settle, type SettleInvoice } from '../../../src/core/settlement/settle'
+import { applicationEntry, settle, unapplicationEntry, type SettleInvoice } from '../../../src/core/settlement/settle'
 import { defaultAgreement } from '../../../src/shared/agreement'
 import { assertBalanced } from '../../../src/core/journal'
 
@@ -31,13 +31,39 @@ describe('settlement', () => {
     expect(() => settle(inv, defaultAgreement, 10_000_01, '2026-10-21')).toThrow(/exceeds the open amount/)
   })
 
-  it('builds one balanced entry with the excess as unapplied cash', () => {
+  it('applies unapplied cash to invoices in one balanced entry, fee moved from the reserve to income', () => {
     const s = settle(inv, defaultAgreement, 10_000_00, '2026-10-21')
-    const e = paymentEntry({ date: '2026-10-21', currency: 'EUR', source: 'bank', amount: 10_050_00, memo: 'x', kind: 'payment', debtorId: 3, parts: [{ inv, s }] })
+    const e = applicationEntry({ date: '2026-10-21', memo: 'x', kind: 'allocation', debtorId: 3, parts: [{ inv, s }] })
     expect(() => assertBalanced(e)).not.toThrow()
-    const unapplied = e.lines.find((l) => l.account === 'unappliedCash')
-    expect(unapplied?.credit).toBe(50_00)
-    const reserve = e.lines.filter((l) => l.account === 'clientReserve').reduce((a, l) => a + l.debit, 0)
-    expect(reserve).toBe(250_00)
+    expect(e.lines.find((l) => l.account === 'unappliedCash')).toMatchObject({ debit: 10_000_00, debtorId: 3 })
+    expect(e.lines.filter((l) => l.account === 'receivables').reduce((a, l) => a + l.credit, 0)).toBe(10_000_00)
+    expect(e.lines.filter((l) => l.account === 'clientReserve').reduce((a, l) => a + l.debit, 0)).toBe(250_00)
+    expect(e.invoiceId).toBe(inv.id)
+  })
+
+  it('puts a whole file of applications in several currencies into one entry that balances per currency', () => {
+    const sek = { ...inv, id: 8, currency: 'SEK' }
+    const parts = [
+      { inv, s: settle(inv, defaultAgreement, 4_000_00, '2026-10-21') },
+      { inv: sek, s: settle(sek, defaultAgreement, 10_000_00, '2026-10-21') }
+    ]
+    const e = applicationEntry({ date: '2026-10-21', memo: 'file', kind: 'payment', parts })
+    expect(() => assertBalanced(e)).not.toThrow()
+    const cash = e.lines.filter((l) => l.account === 'unappliedCash')
+    expect(cash.map((l) => [l.currency, l.debit])).toEqual([['EUR', 4_000_00], ['SEK', 10_000_00]])
+    expect(e.invoiceId).toBeNull()
+  })
+
+  it('undoes one application by mirroring its lines, so the two sum to nothing per account', () => {
+    const s = settle(inv, defaultAgreement, 9_000_00, '2026-10-21', true)
+    const input = { date: '2026-10-21', memo: 'x', kind: 'payment' as const, debtorId: 3, parts: [{ inv, s }] }
+    const forward = applicationEntry(input)
+    const back = unapplicationEntry({ ...input, memo: 'undo' })
+    expect(back.kind).toBe('reversal')
+    expect(() => assertBalanced(back)).not.toThrow()
+    const net = new Map<string, number>()
+    for (const l of [...forward.lines, ...back.lines]) net.set(l.account, (net.get(l.account) ?? 0) + l.debit - l.credit)
+    expect([...net.values()].every((v) => v === 0)).toBe(true)
+    expect(back.lines.find((l) => l.account === 'unappliedCash')?.credit).toBe(9_000_00)
   })
 })

@@ -58,6 +58,7 @@ export function learnIban(ledger: Ledger, iban: string, debtorId: number, date: 
   if (iban.length >= 15 && iban.length <= 34) prepared(ledger.sqlite).iban.run(iban, debtorId, date)
 }
 
+/** A live allocation with what undoing it needs of its invoice. */
 export interface LiveAllocation {
   id: number
   bankEntryId: number
@@ -68,23 +69,28 @@ export interface LiveAllocation {
   shortfall: number
   prevStatus: string
   mode: string
+  clientId: number
+  debtorId: number
+  currency: string
+  face: number
+  openAmount: number
 }
 
-export function allocationsOfJournal(ledger: Ledger, journalEntryId: number): LiveAllocation[] {
+/** The live allocations of one application: what one bank line paid within one journal entry. */
+export function liveApplication(ledger: Ledger, bankEntryId: number, journalEntryId: number): LiveAllocation[] {
   return ledger.sqlite
     .prepare(
-      `select id, bank_entry_id as bankEntryId, invoice_id as invoiceId, journal_entry_id as journalEntryId, amount, fee, shortfall, prev_status as prevStatus, mode
-       from bank_allocation where journal_entry_id = ? and reversal_entry_id is null order by id`
+      `select a.id, a.bank_entry_id as bankEntryId, a.invoice_id as invoiceId, a.journal_entry_id as journalEntryId, a.amount, a.fee, a.shortfall, a.prev_status as prevStatus, a.mode,
+         i.client_id as clientId, i.debtor_id as debtorId, i.currency, i.face, i.open_amount as openAmount
+       from bank_allocation a join invoice i on i.id = a.invoice_id
+       where a.bank_entry_id = ? and a.journal_entry_id = ? and a.reversal_entry_id is null order by a.id`
     )
-    .all(journalEntryId) as LiveAllocation[]
+    .all(bankEntryId, journalEntryId) as LiveAllocation[]
 }
 
-export function markReversed(ledger: Ledger, journalEntryId: number, reversalEntryId: number): void {
-  ledger.sqlite.prepare('update bank_allocation set reversal_entry_id = ? where journal_entry_id = ? and reversal_entry_id is null').run(reversalEntryId, journalEntryId)
-}
-
-export function invoiceState(ledger: Ledger, id: number): { id: number; face: number; openAmount: number; status: string; currency: string; debtorId: number; number: string } | null {
-  return (ledger.sqlite.prepare('select id, face, open_amount as openAmount, status, currency, debtor_id as debtorId, number from invoice where id = ?').get(id) as never) ?? null
+export function markReversed(ledger: Ledger, allocationIds: readonly number[], reversalEntryId: number): void {
+  const st = ledger.sqlite.prepare('update bank_allocation set reversal_entry_id = ? where id = ? and reversal_entry_id is null')
+  for (const id of allocationIds) st.run(reversalEntryId, id)
 }
 
 /** A bank_entry row as stored: candidates are the matcher's own suggestions, not yet joined to their invoices. */

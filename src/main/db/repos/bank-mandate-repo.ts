@@ -75,3 +75,16 @@ export function markCollectionReturned(ledger: Ledger, id: number, reason: strin
 export function nextCollectionSeq(ledger: Ledger): number {
   return ((ledger.sqlite.prepare('select coalesce(max(id), 0) from sdd_collection').pluck().get() as number) ?? 0) + 1
 }
+
+/** The live application that booked a collection as paid: the bank line carrying its end-to-end id, and its entry. */
+export function collectionApplication(ledger: Ledger, collectionId: number): { bankEntryId: number; journalEntryId: number } | null {
+  return (
+    (ledger.sqlite
+      .prepare(
+        `select a.bank_entry_id as bankEntryId, a.journal_entry_id as journalEntryId
+         from sdd_collection c join bank_entry b on b.end_to_end_id = c.end_to_end_id join bank_allocation a on a.bank_entry_id = b.id and a.invoice_id = c.invoice_id
+         where c.id = ? and a.reversal_entry_id is null order by a.id desc limit 1`
+      )
+      .get(collectionId) as { bankEntryId: number; journalEntryId: number } | undefined) ?? null
+  )
+}

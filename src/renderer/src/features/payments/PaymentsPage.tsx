@@ -55,7 +55,7 @@ export function PaymentsPage() {
       else if (/^Digit[1-5]$/.test(e.code) && line) apply(line, Number(e.code.slice(5)) - 1, e.shiftKey)
       else if (e.key === 'u' && line) {
         const last = [...line.allocations].reverse().find((a) => !a.reversed)
-        if (last) undo.mutate({ journalEntryId: last.journalEntryId, reason: 'undone on the payments screen' }, { onSuccess: () => setMessage(`Undid the application to ${last.invoiceNumber}`) })
+        if (last) undo.mutate({ bankEntryId: line.id, journalEntryId: last.journalEntryId, reason: 'undone on the payments screen' }, { onSuccess: () => setMessage(`Undid the application to ${last.invoiceNumber}`) })
       } else if (e.key === '/') {
         e.preventDefault()
         document.querySelector<HTMLInputElement>('.payments input[type=search]')?.focus()
@@ -127,7 +127,7 @@ export function PaymentsPage() {
           ))}
           {rows.length === 0 && !lines.isLoading && <li className="muted empty">Nothing waiting here.</li>}
         </ul>
-        {line ? <LineDetail line={line} onApply={(i, close) => apply(line, i, close)} onUndo={(jid) => undo.mutate({ journalEntryId: jid, reason: 'undone on the payments screen' })} /> : <div className="pay-detail muted">Select a line.</div>}
+        {line ? <LineDetail line={line} onApply={(i, close) => apply(line, i, close)} onUndo={(jid) => undo.mutate({ bankEntryId: line.id, journalEntryId: jid, reason: 'undone on the payments screen' })} /> : <div className="pay-detail muted">Select a line.</div>}
       </div>
     </div>
   )
