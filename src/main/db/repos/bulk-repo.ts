@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { Ledger } from '../open'
-import { rebuildReceivableDays, receivableDayTriggers } from './dashboard-repo'
+import { rebuildRollups, rollupTriggers } from './dashboard-repo'
 
 /**
  * Bulk loading for demo and benchmark ledgers. It goes around the ORM and the per-call services on purpose:
@@ -114,7 +114,7 @@ export function bulkLoad<T>(ledger: Ledger, opts: BulkOptions, fn: (w: BulkWrite
   const db = ledger.sqlite
   const dropped = opts.dropIndexes ? secondaryIndexes(db) : []
   // The dashboard's rollup triggers cost as much per row as an index: rebuilt once at the end too.
-  const triggers = opts.dropIndexes ? receivableDayTriggers(ledger) : []
+  const triggers = opts.dropIndexes ? rollupTriggers(ledger) : []
   const st = Object.fromEntries(Object.entries(SQL).map(([k, sql]) => [k, db.prepare(sql)])) as Record<keyof typeof SQL, Database.Statement>
   const batches = { invoice: new Batch(db, SQL.invoice), entry: new Batch(db, SQL.entry), line: new Batch(db, SQL.line) }
   const flush = () => Object.values(batches).forEach((b) => b.flush())
@@ -148,7 +148,7 @@ export function bulkLoad<T>(ledger: Ledger, opts: BulkOptions, fn: (w: BulkWrite
       flush()
       for (const ix of dropped) db.exec(ix.sql)
       for (const t of triggers) db.exec(t.sql)
-      if (triggers.length) rebuildReceivableDays(ledger)
+      if (triggers.length) rebuildRollups(ledger)
       if (opts.checkReferences) {
         const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]
         if (broken.length) throw new Error(`bulk load wrote ${broken.length} row(s) with broken references, e.g. ${broken[0].table} row ${broken[0].rowid} -> ${broken[0].parent}`)

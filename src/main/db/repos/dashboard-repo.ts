@@ -16,24 +16,23 @@ export interface OpenAgingRow {
 }
 
 /**
- * Open balance and days-past-due buckets per (status, currency) in one pass over the invoices open now
- * and issued by asOf; the caller adds the statuses up. The bucket edges come in as due dates
- * (asOf - 30 days, ...) so SQL compares plain strings. Every column read is in the partial covering
- * index invoice_open_aging_idx, so this never touches the invoice table and follows the index order
- * (status, currency) without a sort.
+ * Open balance and days-past-due buckets per (status, currency) for the invoices open now and issued by asOf;
+ * the caller adds the statuses up. The bucket edges come in as due dates (asOf - 30 days, ...) so SQL compares
+ * plain strings. Reads the open_item_day rollup (kept by triggers with every invoice write), a few thousand
+ * rows at most, whatever the number of invoices.
  */
 export function openAging(ledger: Ledger, asOf: string, edges: { d30: string; d60: string; d90: string; d120: string }, currency?: string): OpenAgingRow[] {
   return ledger.sqlite
     .prepare(
-      `select status, currency, count(*) as count, sum(open_amount) as amount,
-         sum(case when due_date >= @asOf then open_amount else 0 end) as notDue,
-         sum(case when due_date < @asOf and due_date >= @d30 then open_amount else 0 end) as d1_30,
-         sum(case when due_date < @d30 and due_date >= @d60 then open_amount else 0 end) as d31_60,
-         sum(case when due_date < @d60 and due_date >= @d90 then open_amount else 0 end) as d61_90,
-         sum(case when due_date < @d90 and due_date >= @d120 then open_amount else 0 end) as d91_120,
-         sum(case when due_date < @d120 then open_amount else 0 end) as over120
-       from invoice where status in ${OPEN} and issue_date <= @asOf ${currency ? 'and currency = @currency' : ''}
-       group by status, currency`
+      `select status, currency, sum(count) as count, sum(amount) as amount,
+         sum(case when due_date >= @asOf then amount else 0 end) as notDue,
+         sum(case when due_date < @asOf and due_date >= @d30 then amount else 0 end) as d1_30,
+         sum(case when due_date < @d30 and due_date >= @d60 then amount else 0 end) as d31_60,
+         sum(case when due_date < @d60 and due_date >= @d90 then amount else 0 end) as d61_90,
+         sum(case when due_date < @d90 and due_date >= @d120 then amount else 0 end) as d91_120,
+         sum(case when due_date < @d120 then amount else 0 end) as over120
+       from open_item_day where issue_date <= @asOf ${currency ? 'and currency = @currency' : ''}
+       group by status, currency having sum(count) > 0`
     )
     .all({ asOf, ...edges, ...(currency ? { currency } : {}) }) as OpenAgingRow[]
 }
@@ -76,15 +75,15 @@ export function receivableCurrencies(ledger: Ledger): string[] {
 const NOT_PURCHASED = "('submitted', 'approved', 'rejected')"
 
 /**
- * The triggers that keep receivable_day (migration 0007): a bulk load drops them, because firing them per
- * row costs a third of the load, and calls rebuildReceivableDays once at the end instead.
+ * The triggers that keep receivable_day and open_item_day (migration 0011): a bulk load drops them, because
+ * firing them per row costs a third of the load, and calls rebuildRollups once at the end instead.
  */
-export function receivableDayTriggers(ledger: Ledger): { name: string; sql: string }[] {
-  return ledger.sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'invoice' and name like 'receivable_day_%' order by name").all() as { name: string; sql: string }[]
+export function rollupTriggers(ledger: Ledger): { name: string; sql: string }[] {
+  return ledger.sqlite.prepare("select name, sql from sqlite_master where type = 'trigger' and tbl_name = 'invoice' and name like 'invoice_rollup_%' order by name").all() as { name: string; sql: string }[]
 }
 
-/** Recomputes receivable_day from the invoices, as the triggers would have left it. */
-export function rebuildReceivableDays(ledger: Ledger): void {
+/** Recomputes both rollups from the invoices, as the triggers would have left them. */
+export function rebuildRollups(ledger: Ledger): void {
   ledger.sqlite.exec(`delete from receivable_day;
     insert into receivable_day (currency, day, sales, ar_in, ar_out)
     select currency, day, sum(sales), sum(ar_in), sum(ar_out) from (
@@ -92,5 +91,8 @@ export function rebuildReceivableDays(ledger: Ledger): void {
       from invoice where status not in ${NOT_PURCHASED}
       union all
       select currency, max(closed_date, issue_date), 0, 0, face from invoice where status not in ${NOT_PURCHASED} and closed_date is not null
-    ) group by currency, day`)
+    ) group by currency, day;
+    delete from open_item_day;
+    insert into open_item_day (status, currency, due_date, issue_date, count, amount)
+    select status, currency, due_date, issue_date, count(*), sum(open_amount) from invoice where status in ${OPEN} group by status, currency, due_date, issue_date`)
 }

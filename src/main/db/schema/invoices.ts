@@ -55,11 +55,6 @@ export const invoiceTable = sqliteTable(
     index('invoice_open_idx').on(t.openAmount),
     index('invoice_number_idx').on(t.number),
     index('invoice_request_idx').on(t.requestId),
-    // dashboard-repo openAging: open balance and aging read only this (index-only, no table lookups);
-    // partial, so it holds the open invoices only (~10% of a mature ledger), not every invoice.
-    index('invoice_open_aging_idx')
-      .on(t.status, t.currency, t.dueDate, t.openAmount, t.issueDate)
-      .where(sql`${t.status} in ('funded', 'partly_paid', 'disputed')`),
     check('invoice_amounts', sql`${t.face} > 0 and ${t.openAmount} >= 0 and ${t.advance} >= 0`),
     check('invoice_dates', sql`${t.dueDate} >= ${t.issueDate}`)
   ]
