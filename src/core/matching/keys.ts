@@ -1,16 +1,19 @@
 /**
  * The lookup keys a bank file needs (references, invoice-number tokens, payer IBANs, payer names), extracted
- * once per file so the shell can load exactly those slices of the ledger in bulk instead of querying per line.
+ * once per line so the shell can load exactly those slices of the ledger in bulk instead of querying per line,
+ * and the ladder reuses them instead of tokenising the same text again.
  */
 import { normaliseName } from '../names'
 import { findRfReferences, isValidRfReference } from '../rf-reference'
 import type { BankLine, MatchIndex } from './types'
 
+const IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/
+
 /** Payer accounts are compared in electronic IBAN format: upper case, no spaces. */
 export function ibanKey(account: string | null): string | null {
   if (!account) return null
   const s = account.replace(/[\s-]+/g, '').toUpperCase()
-  return /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(s) ? s : null
+  return IBAN.test(s) ? s : null
 }
 
 export function rfKey(ref: string | null): string | null {
@@ -20,19 +23,23 @@ export function rfKey(ref: string | null): string | null {
 }
 
 const TOKEN = /[A-Za-z0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]/g
+const DIGIT = /\d/
+const RF_START = /^RF\d\d/i
+
+/** Words that could be invoice numbers, as written: at least 3 characters with a digit in them, not an RF reference. */
+function writtenTokens(text: string | null): string[] {
+  if (!text) return []
+  const out: string[] = []
+  for (const m of text.matchAll(TOKEN)) if (m[0].length >= 3 && DIGIT.test(m[0]) && !RF_START.test(m[0])) out.push(m[0])
+  return out
+}
 
 /**
  * Words of the remittance text that could be invoice numbers: at least 3 characters with a digit in them.
  * Invoice numbers like "2026-0042" or "INV/17" survive whole; "Invoice" or "EUR" never qualify.
  */
 export function numberTokens(text: string | null): string[] {
-  if (!text) return []
-  const out = new Set<string>()
-  for (const m of text.matchAll(TOKEN)) {
-    const t = m[0]
-    if (t.length >= 3 && /\d/.test(t) && !/^RF\d\d/i.test(t)) out.add(t.toUpperCase())
-  }
-  return [...out]
+  return [...new Set(writtenTokens(text).map((t) => t.toUpperCase()))]
 }
 
 /**
@@ -46,16 +53,50 @@ export function numberSpellings(token: string): string[] {
   return [...out]
 }
 
-/** Number tokens as written in the text (numberTokens upper-cases them for comparing). */
-function writtenTokens(text: string | null): string[] {
-  if (!text) return []
-  const out: string[] = []
-  for (const m of text.matchAll(TOKEN)) if (m[0].length >= 3 && /\d/.test(m[0]) && !/^RF\d\d/i.test(m[0])) out.push(m[0])
-  return out
-}
-
 export function rfsInText(text: string | null): string[] {
   return text ? [...new Set(findRfReferences(text))] : []
+}
+
+/** One line's keys: what every rung and every loader asks of the line's text, worked out once. */
+export interface LineKeys {
+  /** The structured reference, when it is a valid RF reference. */
+  rf: string | null
+  /** Valid RF references in the remittance text other than `rf`, first occurrence first. */
+  textRfs: string[]
+  /** Number tokens, upper case, without repeats: the reference's (unless it is an RF reference), then the text's. */
+  tokens: string[]
+  /** The same tokens as written (the ledger is searched by spelling). */
+  written: string[]
+  iban: string | null
+  /** The payer name normalised; null when the line names no payer. */
+  name: string | null
+}
+
+const NO_KEYS: LineKeys = { rf: null, textRfs: [], tokens: [], written: [], iban: null, name: null }
+
+/** Outgoing and zero lines are never matched by key, so they have none. */
+export function lineKeys(line: BankLine): LineKeys {
+  if (line.amount <= 0) return NO_KEYS
+  const rf = rfKey(line.reference)
+  const written: string[] = []
+  const tokens: string[] = []
+  const upper = new Set<string>()
+  const asWritten = new Set<string>()
+  for (const w of [...(rf ? [] : writtenTokens(line.reference)), ...writtenTokens(line.remittance)]) {
+    const t = w.toUpperCase()
+    if (!upper.has(t)) tokens.push(t)
+    upper.add(t)
+    if (!asWritten.has(w)) written.push(w)
+    asWritten.add(w)
+  }
+  return {
+    rf,
+    textRfs: rfsInText(line.remittance).filter((r) => r !== rf),
+    tokens,
+    written,
+    iban: ibanKey(line.counterpartyAccount),
+    name: line.counterpartyName ? normaliseName(line.counterpartyName) : null
+  }
 }
 
 export interface FileKeys {
@@ -67,44 +108,49 @@ export interface FileKeys {
   endToEndIds: string[]
 }
 
-export function fileKeys(lines: readonly BankLine[]): FileKeys {
+export function fileKeys(lines: readonly BankLine[], keys: readonly LineKeys[] = lines.map(lineKeys)): FileKeys {
   const rfs = new Set<string>()
   const numbers = new Set<string>()
   const ibans = new Set<string>()
   const names = new Set<string>()
   const e2e = new Set<string>()
-  for (const l of lines) {
+  lines.forEach((l, n) => {
     if (l.endToEndId) e2e.add(l.endToEndId)
-    if (l.amount <= 0) continue
-    const rf = rfKey(l.reference)
-    if (rf) rfs.add(rf)
-    else if (l.reference) for (const t of writtenTokens(l.reference)) for (const v of numberSpellings(t)) numbers.add(v)
-    for (const r of rfsInText(l.remittance)) rfs.add(r)
-    for (const t of writtenTokens(l.remittance)) for (const v of numberSpellings(t)) numbers.add(v)
-    const iban = ibanKey(l.counterpartyAccount)
-    if (iban) ibans.add(iban)
-    if (l.counterpartyName) {
-      const n = normaliseName(l.counterpartyName)
-      if (n) names.add(n)
-    }
-  }
+    const k = keys[n]
+    if (k.rf) rfs.add(k.rf)
+    for (const r of k.textRfs) rfs.add(r)
+    for (const w of k.written) for (const v of numberSpellings(w)) numbers.add(v)
+    if (k.iban) ibans.add(k.iban)
+    if (k.name) names.add(k.name)
+  })
   return { rfs: [...rfs], numbers: [...numbers], ibans: [...ibans], names: [...names], endToEndIds: [...e2e] }
 }
 
 /**
- * Debtors whose open items the IBAN and name rungs will look at: only for lines that neither a reference nor
- * an invoice number already identifies, so a file of well-referenced payments loads no open-item lists at all.
+ * Whether the IBAN and name rungs may look at the line's payer: not when a reference or an invoice number
+ * already identifies it, so a file of well-referenced payments loads no open-item lists at all.
  */
-export function debtorsNeeded(lines: readonly BankLine[], index: Pick<MatchIndex, 'byRf' | 'byNumber' | 'debtorsByIban' | 'debtorsByName'>): number[] {
+export function needsPayer(k: LineKeys, index: Pick<MatchIndex, 'byRf' | 'byNumber'>): boolean {
+  if (k.rf && index.byRf.has(k.rf)) return false
+  if (k.textRfs.some((r) => index.byRf.has(r))) return false
+  return !k.tokens.some((t) => index.byNumber.has(t))
+}
+
+/** The debtors a line's payer account and name stand for (the account's first). */
+export function payerDebtors(k: LineKeys, index: Pick<MatchIndex, 'debtorsByIban' | 'debtorsByName'>): number[] {
+  const byIban = k.iban ? (index.debtorsByIban.get(k.iban) ?? []) : []
+  const byName = k.name !== null ? (index.debtorsByName.get(k.name) ?? []) : []
+  return byName.length === 0 ? byIban : [...new Set([...byIban, ...byName])]
+}
+
+/** Debtors whose open items the IBAN and name rungs will look at (see needsPayer). */
+export function debtorsNeeded(lines: readonly BankLine[], index: Pick<MatchIndex, 'byRf' | 'byNumber' | 'debtorsByIban' | 'debtorsByName'>, keys: readonly LineKeys[] = lines.map(lineKeys)): number[] {
   const out = new Set<number>()
-  for (const l of lines) {
-    if (l.amount <= 0) continue
-    const rf = rfKey(l.reference)
-    if (rf && index.byRf.has(rf)) continue
-    if (rfsInText(l.remittance).some((r) => index.byRf.has(r))) continue
-    if ([...(rf ? [] : numberTokens(l.reference)), ...numberTokens(l.remittance)].some((t) => index.byNumber.has(t))) continue
-    for (const d of index.debtorsByIban.get(ibanKey(l.counterpartyAccount) ?? '') ?? []) out.add(d)
-    if (l.counterpartyName) for (const d of index.debtorsByName.get(normaliseName(l.counterpartyName)) ?? []) out.add(d)
-  }
+  lines.forEach((l, n) => {
+    if (l.amount > 0 && needsPayer(keys[n], index)) for (const d of payerDebtors(keys[n], index)) out.add(d)
+  })
   return [...out]
 }
+
+/** The key of a debtor's items open for exactly one amount in one currency (MatchIndex.openByAmount). */
+export const amountKey = (debtorId: number, currency: string, amount: number): string => `${debtorId}|${currency}|${amount}`

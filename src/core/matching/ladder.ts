@@ -6,25 +6,88 @@
  * wrong one. Pure and deterministic: lines are decided in file order and consume open amounts as they go,
  * so the preview and the commit compute the same result from the same index.
  */
-import { fillReason, plainReasonFormat, type ReasonArg } from '../../shared/reason-text'
-import { normaliseName } from '../names'
-import { ibanKey, numberTokens, rfKey, rfsInText } from './keys'
+import { plainReasonFormat, type ReasonArg } from '../../shared/reason-text'
+import { amountKey, lineKeys, payerDebtors, type LineKeys } from './keys'
 import { DEFAULT_MATCH_OPTIONS, type Allocation, type BankLine, type Candidate, type Decision, type MatchIndex, type MatchOptions, type OpenItem, type Rung } from './types'
 
 const OPEN = new Set(['funded', 'partly_paid', 'disputed'])
 
-export function matchLines(lines: readonly BankLine[], index: MatchIndex, options: Partial<MatchOptions> = {}): Decision[] {
+/** Decides every line; the index must hold the whole open-item list of every debtor a line needs (no partialDebtors). */
+export function matchLines(lines: readonly BankLine[], index: MatchIndex, options: Partial<MatchOptions> = {}, keys: readonly LineKeys[] = lines.map(lineKeys)): Decision[] {
+  const pass = matchPass(lines, index, keys, null, options)
+  if (pass.missing.length > 0) throw new Error(`matching needs the open items of debtor(s) ${pass.missing.join(', ')}, which the index holds only in part`)
+  return pass.decisions
+}
+
+/** Where a pass stopped being exact: the lines before `from` are decided, with the open amounts they left. */
+export interface MatchResume {
+  from: number
+  decisions: Decision[]
+  remaining: Map<number, number>
+}
+
+export interface MatchPass {
+  /** One per line, in file order; final only when `missing` is empty. */
+  decisions: Decision[]
+  /** Partial debtors (MatchIndex.partialDebtors) whose whole open-item list some line needs. */
+  missing: number[]
+  /** Pass it back with those lists loaded: lines up to there need not be decided again. */
+  resume: MatchResume | null
+}
+
+/** What deciding one line needs besides the line: the index, and what earlier lines of the file consumed. */
+interface Ctx {
+  index: MatchIndex
+  byId: Map<number, OpenItem>
+  opt: MatchOptions
+  openOf: (i: OpenItem) => number
+  /** Items earlier lines allocated to, by debtor: their open amount is no longer the ledger's. */
+  touched: Map<number, OpenItem[]>
+  isPartial: (debtorId: number) => boolean
+  missing: Set<number>
+}
+
+/**
+ * One pass of the ladder. A line that needs the whole open-item list of a debtor the index knows only in part
+ * names that debtor in `missing`; the pass goes on (a provisional decision, nothing consumed) to find every
+ * such debtor at once. Deterministic: with the missing lists loaded, resuming gives exactly the decisions a
+ * pass over complete lists gives, because every line before `resume.from` was decided from enough of them.
+ */
+export function matchPass(lines: readonly BankLine[], index: MatchIndex, keys: readonly LineKeys[] = lines.map(lineKeys), start: MatchResume | null = null, options: Partial<MatchOptions> = {}): MatchPass {
   const opt = { ...DEFAULT_MATCH_OPTIONS, ...options }
-  const remaining = new Map<number, number>()
   const byId = itemsById(index)
+  const remaining = new Map(start?.remaining ?? [])
+  const touched = new Map<number, OpenItem[]>()
+  const touch = (i: OpenItem): void => {
+    const list = touched.get(i.debtorId)
+    if (list) list.push(i)
+    else touched.set(i.debtorId, [i])
+  }
+  for (const id of remaining.keys()) touch(byId.get(id)!)
   const openOf = (i: OpenItem): number => (OPEN.has(i.status) ? (remaining.get(i.id) ?? i.openAmount) : 0)
-  const out: Decision[] = []
-  for (const line of lines) {
-    const d = decide(line, index, byId, opt, openOf)
-    if (d.kind === 'auto') for (const a of d.allocations) remaining.set(a.invoiceId, openOf(byId.get(a.invoiceId)!) - a.amount)
+  const partial = index.partialDebtors
+  const isPartial = (d: number): boolean => partial !== undefined && partial.has(d) && !index.openByDebtor.has(d)
+  const c: Ctx = { index, byId, opt, openOf, touched, isPartial, missing: new Set() }
+  const out: Decision[] = start ? start.decisions.slice() : []
+  let resume: MatchResume | null = null
+  for (let n = start?.from ?? 0; n < lines.length; n++) {
+    const line = lines[n]
+    const d = decide(line, keys[n], c)
+    if (d === null) {
+      resume ??= { from: n, decisions: out.slice(), remaining: new Map(remaining) }
+      out.push({ key: line.key, kind: 'unmatched', debtorId: null, reason: 'provisional: the payer\'s open items are still being loaded' })
+      continue
+    }
+    if (d.kind === 'auto') {
+      for (const a of d.allocations) {
+        const i = byId.get(a.invoiceId)!
+        if (!remaining.has(i.id)) touch(i)
+        remaining.set(i.id, openOf(i) - a.amount)
+      }
+    }
     out.push(d)
   }
-  return out
+  return { decisions: out, missing: [...c.missing], resume: c.missing.size > 0 ? resume : null }
 }
 
 /** Every invoice the index knows, by id (the same invoice may sit in several maps). */
@@ -32,6 +95,7 @@ export function itemsById(index: MatchIndex): Map<number, OpenItem> {
   const byId = new Map<number, OpenItem>()
   for (const i of index.byRf.values()) byId.set(i.id, i)
   for (const list of index.byNumber.values()) for (const i of list) byId.set(i.id, i)
+  if (index.openByAmount) for (const list of index.openByAmount.values()) for (const i of list) byId.set(i.id, i)
   for (const list of index.openByDebtor.values()) for (const i of list) byId.set(i.id, i)
   return byId
 }
@@ -75,7 +139,7 @@ function say(strings: TemplateStringsArray, ...parts: Part[]): Phrase {
 function plain(p: Part): string {
   if (p === null || typeof p === 'string' || typeof p === 'number') return String(p)
   if ('text' in p) return p.text
-  return fillReason('{0}', [p], plainReasonFormat)
+  return 'money' in p ? plainReasonFormat.money(p.money.amount, p.money.currency) : plainReasonFormat.date(p.date)
 }
 
 /** The reason fields of a decision or candidate: the plain text, plus the template when it has values to format. */
@@ -106,7 +170,9 @@ function withinTolerance(open: number, amount: number, opt: MatchOptions): boole
   return short > 0 && (short <= opt.shortPayAbs || short * 10_000 <= open * opt.discountBp)
 }
 
-function decide(line: BankLine, index: MatchIndex, byId: Map<number, OpenItem>, opt: MatchOptions, openOf: (i: OpenItem) => number): Decision {
+/** The line's decision, or null when it needs the whole open-item list of a debtor the index knows only in part. */
+function decide(line: BankLine, k: LineKeys, c: Ctx): Decision | null {
+  const { index, byId, opt, openOf } = c
   const key = line.key
   const dd = line.endToEndId ? index.directDebits.get(line.endToEndId) : undefined
   if (line.amount < 0) {
@@ -128,7 +194,7 @@ function decide(line: BankLine, index: MatchIndex, byId: Map<number, OpenItem>, 
   }
 
   // Rung 1: the structured creditor reference printed on our invoice.
-  const rf = rfKey(line.reference)
+  const rf = k.rf
   const notes: string[] = []
   if (rf) {
     const inv = index.byRf.get(rf)
@@ -139,20 +205,21 @@ function decide(line: BankLine, index: MatchIndex, byId: Map<number, OpenItem>, 
   }
 
   // Rung 2: RF references (check digits make them certain) or invoice numbers in the free text.
-  const textRfs = rfsInText(line.remittance).filter((r) => r !== rf)
-  const rfItems = uniq(textRfs.map((r) => index.byRf.get(r)).filter((i): i is OpenItem => !!i))
+  const rfItems = uniq(k.textRfs.map((r) => index.byRf.get(r)).filter((i): i is OpenItem => !!i))
   if (rfItems.length > 0) {
     const r = certain(line, rfItems, `remittance text carries ${rfItems.length > 1 ? 'references' : 'reference'} ${rfItems.map((i) => i.rfRef).join(', ')} of invoice ${rfItems.map((i) => i.number).join(', ')}`, 'remittance', openOf)
     if (r) return r
   }
-  const payerDebtors = new Set([...(index.debtorsByIban.get(ibanKey(line.counterpartyAccount) ?? '') ?? []), ...(line.counterpartyName ? (index.debtorsByName.get(normaliseName(line.counterpartyName)) ?? []) : [])])
-  const tokens = [...(rf ? [] : numberTokens(line.reference)), ...numberTokens(line.remittance)]
+  let payers: Set<number> | null = null
+  const payerDebtorIds = (): Set<number> => (payers ??= new Set(payerDebtors(k, index)))
   const byNumber = new Map<string, OpenItem[]>()
-  for (const t of tokens) {
-    const hits = (index.byNumber.get(t) ?? []).filter((i) => openOf(i) > 0 && i.currency === cur)
+  for (const t of k.tokens) {
+    const found = index.byNumber.get(t)
+    if (!found) continue
+    const hits = found.filter((i) => openOf(i) > 0 && i.currency === cur)
     if (hits.length === 0) continue
     // The same number at several clients: the payer decides, or a person does.
-    const narrowed = hits.length > 1 ? hits.filter((i) => payerDebtors.has(i.debtorId)) : hits
+    const narrowed = hits.length > 1 ? hits.filter((i) => payerDebtorIds().has(i.debtorId)) : hits
     byNumber.set(t, narrowed.length > 0 ? narrowed : hits)
   }
   if (byNumber.size > 0) {
@@ -161,7 +228,7 @@ function decide(line: BankLine, index: MatchIndex, byId: Map<number, OpenItem>, 
     const total = items.reduce((s, i) => s + openOf(i), 0)
     const names = items.map((i) => i.number).join(', ')
     const sameDebtor = new Set(items.map((i) => i.debtorId)).size === 1
-    const payerConfirms = sameDebtor && payerDebtors.has(items[0].debtorId)
+    const payerConfirms = sameDebtor && payerDebtorIds().has(items[0].debtorId)
     if (ambiguous.length === 0 && sameDebtor && (line.amount === total || (payerConfirms && items.length === 1))) {
       const s = spread(line.amount, items, openOf)
       const why = say`invoice number ${names} found in the remittance text${payerConfirms ? ' and the payer is that debtor' : ''}; ${describeAmount(line.amount, total, cur)}`
@@ -176,25 +243,30 @@ function decide(line: BankLine, index: MatchIndex, byId: Map<number, OpenItem>, 
   }
 
   // Rung 3: the payer's IBAN, learned from earlier confirmed matches, plus the amount.
-  const iban = ibanKey(line.counterpartyAccount)
+  const iban = k.iban
   const ibanDebtors = iban ? (index.debtorsByIban.get(iban) ?? []) : []
-  if (ibanDebtors.length > 0) {
-    const r = byAmount(line, ibanDebtors, index, opt, openOf, `payer account ${iban} is known from earlier payments of this debtor`, 'iban_amount')
-    if (r) return r
-  } else if (iban) notes.push(`payer account ${iban} is not known yet`)
+  if (ibanDebtors.length > 0) return byAmount(line, ibanDebtors, c, `payer account ${iban} is known from earlier payments of this debtor`, 'iban_amount')
+  if (iban) notes.push(`payer account ${iban} is not known yet`)
 
   // Rung 4: the payer's name equals a debtor's name, plus the amount among that debtor's open items.
-  const nameDebtors = line.counterpartyName ? (index.debtorsByName.get(normaliseName(line.counterpartyName)) ?? []) : []
-  if (nameDebtors.length === 1) {
-    const r = byAmount(line, nameDebtors, index, opt, openOf, `payer name "${line.counterpartyName}" is debtor ${nameDebtors[0]}`, 'name_amount')
-    if (r) return r
-  } else if (nameDebtors.length > 1) {
+  const nameDebtors = k.name !== null ? (index.debtorsByName.get(k.name) ?? []) : []
+  if (nameDebtors.length === 1) return byAmount(line, nameDebtors, c, `payer name "${line.counterpartyName}" is debtor ${nameDebtors[0]}`, 'name_amount')
+  if (nameDebtors.length > 1) {
+    if (lacksWholeList(nameDebtors, c)) return null
     const items = nameDebtors.flatMap((d) => index.openByDebtor.get(d) ?? []).filter((i) => i.currency === cur && openOf(i) > 0)
     return suggest(key, 'name_amount', items, line.amount, openOf, opt, null, say`payer name "${line.counterpartyName}" fits ${nameDebtors.length} debtors: choose one`, 'same name')
-  } else if (line.counterpartyName) notes.push(`no debtor is named "${line.counterpartyName}"`)
+  }
+  if (line.counterpartyName) notes.push(`no debtor is named "${line.counterpartyName}"`)
 
   const none = [rf ? null : 'no structured reference', 'no invoice number in the text', ...notes].filter(Boolean).join('; ')
   return { key, kind: 'unmatched', reason: `${none}: allocate by hand`, debtorId: null }
+}
+
+/** Notes the partial debtors among `debtors` as missing; true when there are any. */
+function lacksWholeList(debtors: readonly number[], c: Ctx): boolean {
+  const partial = debtors.filter(c.isPartial)
+  for (const d of partial) c.missing.add(d)
+  return partial.length > 0
 }
 
 /** An identification that cannot be wrong (RF check digits, our own ids): applies unless the invoice is closed or in another currency. */
@@ -207,21 +279,54 @@ function certain(line: BankLine, items: OpenItem[], why: string, rung: 'referenc
   if (open.some((i) => i.currency !== cur)) {
     return { key: line.key, kind: 'suggested', rung, debtorId: open[0].debtorId, candidates: open.map((i) => ({ invoiceId: i.id, amount: Math.min(line.amount, openOf(i)), reason: `invoice is in ${i.currency}, payment in ${cur}` })), reason: `${why}, but the currencies differ: confirm by hand` }
   }
-  const sorted = [...open].sort(byDue)
+  const sorted = open.length > 1 ? [...open].sort(byDue) : open
   const total = sorted.reduce((s, i) => s + openOf(i), 0)
   const s = spread(line.amount, sorted, openOf)
   return { key: line.key, kind: 'auto', rung, ...s, debtorId: sorted[0].debtorId, ...because(say`${why}; ${describeAmount(line.amount, total, cur)}`) }
 }
 
-function byAmount(line: BankLine, debtors: number[], index: MatchIndex, opt: MatchOptions, openOf: (i: OpenItem) => number, why: string, rung: 'iban_amount' | 'name_amount'): Decision | null {
+/**
+ * The items of a partial debtor open for exactly the line's amount: the ledger's (openByAmount) and those earlier
+ * lines of the file paid part of (their open amount may have come down to it), as they stand now. Undefined when
+ * the line's amount was not loaded for the debtor.
+ */
+function exactOfPartial(line: BankLine, d: number, c: Ctx): OpenItem[] | undefined {
+  const loaded = c.index.openByAmount?.get(amountKey(d, line.currency, line.amount))
+  if (!loaded) return undefined
+  const out = loaded.filter((i) => c.openOf(i) === line.amount)
+  for (const i of c.touched.get(d) ?? []) if (i.currency === line.currency && c.openOf(i) === line.amount && !out.some((o) => o.id === i.id)) out.push(i)
+  return out
+}
+
+/**
+ * Rungs 3 and 4: the payer's debtor(s) plus the amount. With a debtor known only by the amounts its lines pay, a
+ * line is decided from the items open for exactly its amount when that is all the whole list would be used for:
+ * one of them and one debtor (applied), or several (a choice between them; their sum alone exceeds the amount,
+ * so it cannot be the debtor's whole balance either). Otherwise the whole lists are needed: null, debtors noted.
+ */
+function byAmount(line: BankLine, debtors: number[], c: Ctx, why: string, rung: 'iban_amount' | 'name_amount'): Decision | null {
+  const { index, opt, openOf } = c
   const cur = line.currency
-  const items = debtors.flatMap((d) => index.openByDebtor.get(d) ?? []).filter((i) => i.currency === cur && openOf(i) > 0).sort(byDue)
   const debtorId = debtors.length === 1 ? debtors[0] : null
+  if (debtors.some(c.isPartial)) {
+    const exact: OpenItem[] = []
+    for (const d of debtors) {
+      const e = c.isPartial(d) ? exactOfPartial(line, d, c) : (index.openByDebtor.get(d) ?? []).filter((i) => i.currency === cur && openOf(i) === line.amount)
+      if (!e) {
+        lacksWholeList(debtors, c)
+        return null
+      }
+      exact.push(...e)
+    }
+    if (exact.length === 1 && debtorId !== null) return exactlyOne(line, exact[0], debtorId, why, rung)
+    if (exact.length > 1) return suggest(line.key, rung, exact, line.amount, openOf, opt, debtorId, say`${why}; ${exact.length} invoices are open for exactly ${m(line.amount, cur)}: choose one`, 'same amount')
+    lacksWholeList(debtors, c)
+    return null
+  }
+  const items = debtors.flatMap((d) => index.openByDebtor.get(d) ?? []).filter((i) => i.currency === cur && openOf(i) > 0).sort(byDue)
   if (items.length === 0) return { key: line.key, kind: 'unmatched', debtorId, reason: `${why}, but it has no open ${cur} invoices: the cash stays unapplied` }
   const exact = items.filter((i) => openOf(i) === line.amount)
-  if (exact.length === 1 && debtorId !== null) {
-    return { key: line.key, kind: 'auto', rung, allocations: [{ invoiceId: exact[0].id, amount: line.amount }], unapplied: 0, debtorId, ...because(say`${why}, and only invoice ${exact[0].number} is open for exactly ${m(line.amount, cur)}`) }
-  }
+  if (exact.length === 1 && debtorId !== null) return exactlyOne(line, exact[0], debtorId, why, rung)
   const total = items.reduce((s, i) => s + openOf(i), 0)
   if (items.length > 1 && total === line.amount && debtorId !== null) {
     return { key: line.key, kind: 'auto', rung, allocations: items.map((i) => ({ invoiceId: i.id, amount: openOf(i) })), unapplied: 0, debtorId, ...because(say`${why}, and ${m(line.amount, cur)} is exactly the debtor's whole open balance (${items.length} invoices)`) }
@@ -230,6 +335,10 @@ function byAmount(line: BankLine, debtors: number[], index: MatchIndex, opt: Mat
   const close = items.filter((i) => withinTolerance(openOf(i), line.amount, opt))
   if (close.length > 0) return suggest(line.key, rung, close, line.amount, openOf, opt, debtorId, say`${why}; no invoice is open for exactly ${m(line.amount, cur)}, ${close.length === 1 ? 'one is' : `${close.length} are`} within the short-payment/discount tolerance`, 'short by a tolerated amount')
   return suggest(line.key, rung, items, line.amount, openOf, opt, debtorId, say`${why}; no open invoice fits ${m(line.amount, cur)}: allocate by hand`, 'open item of this debtor')
+}
+
+function exactlyOne(line: BankLine, item: OpenItem, debtorId: number, why: string, rung: 'iban_amount' | 'name_amount'): Decision {
+  return { key: line.key, kind: 'auto', rung, allocations: [{ invoiceId: item.id, amount: line.amount }], unapplied: 0, debtorId, ...because(say`${why}, and only invoice ${item.number} is open for exactly ${m(line.amount, line.currency)}`) }
 }
 
 function suggest(key: number, rung: Rung, items: OpenItem[], amount: number, openOf: (i: OpenItem) => number, opt: MatchOptions, debtorId: number | null, reason: Phrase, what: string): Decision {

@@ -56,6 +56,14 @@ export interface MatchIndex {
   debtorsByName: Map<string, number[]>
   /** Open items of the debtors the IBAN and name rungs need, oldest due first. */
   openByDebtor: Map<number, OpenItem[]>
+  /**
+   * Debtors whose open items are so far known only for the amounts their lines pay (openByAmount), not as the
+   * whole list: most IBAN and name lines pay exactly one open item, and those few rows decide them. The ladder
+   * names such a debtor as missing when a line needs the whole list (see matchPass).
+   */
+  partialDebtors?: Set<number>
+  /** amountKey(debtor, currency, amount) -> that debtor's items open for exactly that amount in the ledger. */
+  openByAmount?: Map<string, OpenItem[]>
   directDebits: Map<string, DirectDebitRef>
 }
 
