@@ -126,7 +126,8 @@ const phasesText = (t: Record<string, number>): string =>
 export async function benchPayments(opts: { invoices?: number } = {}): Promise<BenchRow[]> {
   const invoices = opts.invoices ?? 1_000_000
   const path = cachedLedgerFile(invoices)
-  const ledger = openLedger(path)
+  // Opened as the app and the headless host open it: WAL checkpoints in a worker thread, not in commits.
+  const ledger = openLedger(path, { backgroundCheckpoint: true })
   try {
     const svc = createStatementImportService({ ledger, clock: fixedClock('2026-11-23'), emit: () => {} })
     const big = new TextEncoder().encode(statement(0, 100_000, invoices, 'BIG'))

@@ -61,7 +61,7 @@ export interface BackendOptions {
 
 /** The composition root shared by the Electron main process, the headless host, the CLI and the tests. */
 export function createBackend(ledgerOrPath: Ledger | string, opts: BackendOptions = {}): Backend {
-  const ledger = typeof ledgerOrPath === 'string' ? openLedger(ledgerOrPath) : ledgerOrPath
+  const ledger = typeof ledgerOrPath === 'string' ? openLedger(ledgerOrPath, { backgroundCheckpoint: true }) : ledgerOrPath
   const bus = new EventEmitter()
   bus.setMaxListeners(100)
   const ctx: ServiceContext = {

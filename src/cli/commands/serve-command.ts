@@ -25,7 +25,7 @@ export const serveCommand: Command = {
   async run(args, _p, io) {
     const path = str(args, 'db', true)!
     const fresh = !existsSync(path)
-    const b = backendFromArgs(args, { create: true })
+    const b = backendFromArgs(args, { create: true, longRunning: true })
     if (args.demo && fresh) {
       io.err('first start: creating the demo ledger…')
       createDemoLedger(b.ledger, { seed: int(args, 'seed', 1)!, invoices: int(args, 'invoices', 6000)!, today: b.services.ctx.clock.today() })

@@ -5,6 +5,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import * as schema from './schema'
 import { migrationsFolder } from './migrations-folder'
+import { SAFETY_NET_PAGES, startCheckpointer } from './checkpointer'
 
 export type Db = BetterSQLite3Database<typeof schema>
 
@@ -16,6 +17,7 @@ export interface Ledger {
   path: string
   close(): void
 }
+
 
 /** 'FDK1' as a 32-bit integer in the SQLite header, so a FactorDesk ledger can be told from any other SQLite file. */
 export const APPLICATION_ID = 0x46444b31
@@ -72,6 +74,8 @@ function inspectExisting(path: string, folder: string): void {
 export interface OpenOptions {
   /** Create the file when it does not exist (default true). */
   create?: boolean
+  /** Checkpoint the WAL from a worker thread instead of inside commits (long-running processes: app, host). */
+  backgroundCheckpoint?: boolean
 }
 
 /** Opens (creating and migrating as needed) a ledger file, or ':memory:' for tests. */
@@ -96,7 +100,18 @@ export function openLedger(path: string, opts: OpenOptions = {}): Ledger {
     throw e
   }
   const db = drizzle(sqlite, { schema })
-  return { db, sqlite, path, close: () => sqlite.close() }
+  if (!isFile || !opts.backgroundCheckpoint) return { db, sqlite, path, close: () => sqlite.close() }
+  sqlite.pragma(`wal_autocheckpoint = ${SAFETY_NET_PAGES}`)
+  const checkpointer = startCheckpointer(path)
+  return {
+    db,
+    sqlite,
+    path,
+    close: () => {
+      void checkpointer.stop()
+      sqlite.close()
+    }
+  }
 }
 
 /**
