@@ -115,25 +115,38 @@ type Part = string | number | null | ReasonArg | Phrase
 
 const m = (amount: number, currency: string): ReasonArg => ({ money: { amount, currency } })
 
+const PLACEHOLDER = /\{\d+\}/
+
+/** Builds both forms part by part and joins them once: flat strings, as the plan holds 100k of them until stored. */
 function say(strings: TemplateStringsArray, ...parts: Part[]): Phrase {
-  let template: string | null = strings[0]
+  const text: string[] = [strings[0]]
+  let template: string[] | null = [strings[0]]
   const args: ReasonArg[] = []
   for (let i = 0; i < parts.length; i++) {
     const p = parts[i]
     if (p === null || typeof p === 'string' || typeof p === 'number') {
       const s = String(p)
-      if (template !== null) template = /\{\d+\}/.test(s) ? null : template + s
+      text.push(s)
+      if (template !== null) {
+        if (PLACEHOLDER.test(s)) template = null
+        else template.push(s)
+      }
     } else if ('text' in p) {
-      if (template !== null) template = p.template === null ? null : template + p.template.replace(/\{(\d+)\}/g, (_, n: string) => `{${Number(n) + args.length}}`)
-      args.push(...p.args)
+      text.push(p.text)
+      if (template !== null) {
+        if (p.template === null) template = null
+        else template.push(args.length === 0 ? p.template : p.template.replace(/\{(\d+)\}/g, (_, n: string) => `{${Number(n) + args.length}}`))
+      }
+      for (const a of p.args) args.push(a)
     } else {
-      if (template !== null) template += `{${args.length}}`
+      text.push(plain(p))
+      if (template !== null) template.push(`{${args.length}}`)
       args.push(p)
     }
-    if (template !== null) template += strings[i + 1]
+    text.push(strings[i + 1])
+    if (template !== null) template.push(strings[i + 1])
   }
-  const text = strings.reduce((acc, s, i) => acc + (i === 0 ? '' : plain(parts[i - 1])) + s, '')
-  return { text, template, args }
+  return { text: text.join(''), template: template === null ? null : template.join(''), args }
 }
 
 function plain(p: Part): string {
@@ -205,13 +218,12 @@ function decide(line: BankLine, k: LineKeys, c: Ctx): Decision | null {
   }
 
   // Rung 2: RF references (check digits make them certain) or invoice numbers in the free text.
-  const rfItems = uniq(k.textRfs.map((r) => index.byRf.get(r)).filter((i): i is OpenItem => !!i))
+  const rfItems = k.textRfs.length === 0 ? [] : uniq(k.textRfs.map((r) => index.byRf.get(r)).filter((i): i is OpenItem => !!i))
   if (rfItems.length > 0) {
     const r = certain(line, rfItems, `remittance text carries ${rfItems.length > 1 ? 'references' : 'reference'} ${rfItems.map((i) => i.rfRef).join(', ')} of invoice ${rfItems.map((i) => i.number).join(', ')}`, 'remittance', openOf)
     if (r) return r
   }
   let payers: Set<number> | null = null
-  const payerDebtorIds = (): Set<number> => (payers ??= new Set(payerDebtors(k, index)))
   const byNumber = new Map<string, OpenItem[]>()
   for (const t of k.tokens) {
     const found = index.byNumber.get(t)
@@ -219,7 +231,11 @@ function decide(line: BankLine, k: LineKeys, c: Ctx): Decision | null {
     const hits = found.filter((i) => openOf(i) > 0 && i.currency === cur)
     if (hits.length === 0) continue
     // The same number at several clients: the payer decides, or a person does.
-    const narrowed = hits.length > 1 ? hits.filter((i) => payerDebtorIds().has(i.debtorId)) : hits
+    let narrowed = hits
+    if (hits.length > 1) {
+      const by = (payers ??= new Set(payerDebtors(k, index)))
+      narrowed = hits.filter((i) => by.has(i.debtorId))
+    }
     byNumber.set(t, narrowed.length > 0 ? narrowed : hits)
   }
   if (byNumber.size > 0) {
@@ -228,7 +244,7 @@ function decide(line: BankLine, k: LineKeys, c: Ctx): Decision | null {
     const total = items.reduce((s, i) => s + openOf(i), 0)
     const names = items.map((i) => i.number).join(', ')
     const sameDebtor = new Set(items.map((i) => i.debtorId)).size === 1
-    const payerConfirms = sameDebtor && payerDebtorIds().has(items[0].debtorId)
+    const payerConfirms = sameDebtor && (payers ??= new Set(payerDebtors(k, index))).has(items[0].debtorId)
     if (ambiguous.length === 0 && sameDebtor && (line.amount === total || (payerConfirms && items.length === 1))) {
       const s = spread(line.amount, items, openOf)
       const why = say`invoice number ${names} found in the remittance text${payerConfirms ? ' and the payer is that debtor' : ''}; ${describeAmount(line.amount, total, cur)}`

@@ -1,25 +1,41 @@
 /**
  * Loads the slice of the ledger one bank file's matching needs, set-based: one query per key kind for all of
- * the file's keys (in chunks under SQLite's parameter limit), never a query per line per rung.
+ * the file's keys (passed as one JSON array), never a query per line per rung.
  */
 import type Database from 'better-sqlite3'
-import type { DirectDebitRef, MatchIndex, OpenItem } from '../../../core/matching'
+import { amountKey, type DirectDebitRef, type MatchIndex, type OpenItem } from '../../../core/matching'
 import type { SettleInvoice } from '../../../core/settlement/settle'
 import type { Ledger } from '../open'
 
 const OPEN = "('funded','partly_paid','disputed')"
 const ITEM = `i.id, i.number, i.client_id as clientId, i.debtor_id as debtorId, i.currency, i.face, i.open_amount as openAmount, i.due_date as dueDate, i.rf_ref as rfRef, i.status, i.advance, i.funded_date as fundedDate`
-const CHUNK = 900
+/** Keys per statement run: bounds the size of one JSON parameter (SQLite has no parameter limit on its contents). */
+const CHUNK = 50_000
 
-/** Runs `sql` for all keys chunk by chunk; every `IN_LIST` in it becomes the chunk's `(?, ...)` list. */
+const prepared = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+
+/** One prepared statement per SQL text and connection: preparing costs more than running it for a small key list. */
+function statement(q: Database.Database, sql: string): Database.Statement {
+  let mine = prepared.get(q)
+  if (!mine) prepared.set(q, (mine = new Map()))
+  let s = mine.get(sql)
+  if (!s) mine.set(sql, (s = q.prepare(sql)))
+  return s
+}
+
+/**
+ * Runs `sql` for all keys; every `IN_LIST` in it becomes `(select value from json_each(?))` with the keys as one
+ * JSON array, so the SQL text is the same for any number of keys and its statement is prepared once. The
+ * planner still walks the column's index once per key (LIST SUBQUERY), as with a `(?, ...)` list.
+ */
 export function inChunks<T>(q: Database.Database, sql: string, keys: readonly (string | number)[]): T[] {
+  if (keys.length === 0) return []
   const out: T[] = []
   const uses = sql.split('IN_LIST').length - 1
-  const chunk = Math.floor(CHUNK / uses)
-  for (let i = 0; i < keys.length; i += chunk) {
-    const part = keys.slice(i, i + chunk)
-    const args = Array.from({ length: uses }, () => part).flat()
-    for (const r of q.prepare(sql.replaceAll('IN_LIST', `(${part.map(() => '?').join(',')})`)).all(...args) as T[]) out.push(r)
+  const s = statement(q, sql.replaceAll('IN_LIST', '(select value from json_each(?))'))
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const json = JSON.stringify(keys.length <= CHUNK ? keys : keys.slice(i, i + CHUNK))
+    for (const r of s.all(...Array.from({ length: uses }, () => json)) as T[]) out.push(r)
   }
   return out
 }
@@ -30,6 +46,28 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v])
 }
 
+type ItemRow = [number, string, number, number, string, number, number, string, string, string, number, string | null]
+
+/**
+ * Invoices by id, read in id order (neighbouring rows share pages). The rows come back as one JSON array per
+ * chunk: turning 100k rows into objects column by column costs more than the lookups themselves.
+ */
+export function itemsByIds(ledger: Ledger, ids: Iterable<number>): Map<number, OpenItem> {
+  const sorted = [...new Set(ids)].sort((a, b) => a - b)
+  const out = new Map<number, OpenItem>()
+  const s = statement(
+    ledger.sqlite,
+    `select json_group_array(json_array(i.id, i.number, i.client_id, i.debtor_id, i.currency, i.face, i.open_amount, i.due_date, i.rf_ref, i.status, i.advance, i.funded_date))
+     from invoice i where i.id in (select value from json_each(?))`
+  ).pluck()
+  for (let n = 0; n < sorted.length; n += CHUNK) {
+    for (const r of JSON.parse(s.get(JSON.stringify(sorted.slice(n, n + CHUNK))) as string) as ItemRow[]) {
+      out.set(r[0], { id: r[0], number: r[1], clientId: r[2], debtorId: r[3], currency: r[4], face: r[5], openAmount: r[6], dueDate: r[7], rfRef: r[8], status: r[9], advance: r[10], fundedDate: r[11] })
+    }
+  }
+  return out
+}
+
 export interface FirstPassKeys {
   rfs: string[]
   numbers: string[]
@@ -38,14 +76,16 @@ export interface FirstPassKeys {
   endToEndIds: string[]
 }
 
-/** References, numbers, payer accounts and names, and our direct debits: everything but the debtors' open items. */
+const OPEN_STATUS = new Set(['funded', 'partly_paid', 'disputed'])
+
+/**
+ * References, numbers, payer accounts and names, and our direct debits: everything but the debtors' open items.
+ * References and numbers are looked up in their indexes alone (ids), then each invoice is read once.
+ */
 export function loadFirstPass(ledger: Ledger, k: FirstPassKeys): MatchIndex {
   const q = ledger.sqlite
-  const byRf = new Map<string, OpenItem>()
-  for (const r of inChunks<OpenItem>(q, `select ${ITEM} from invoice i where i.rf_ref in IN_LIST`, k.rfs)) byRf.set(r.rfRef, r)
-  const byNumber = new Map<string, OpenItem[]>()
-  // The unary + keeps the planner on the number index instead of scanning every open invoice by status.
-  for (const r of inChunks<OpenItem>(q, `select ${ITEM} from invoice i where i.number in IN_LIST and +i.status in ${OPEN}`, k.numbers)) push(byNumber, r.number.toUpperCase(), r)
+  const rfIds = inChunks<{ k: string; id: number }>(q, 'select rf_ref as k, id from invoice where rf_ref in IN_LIST', k.rfs)
+  const numberIds = inChunks<{ k: string; id: number }>(q, 'select number as k, id from invoice where number in IN_LIST', k.numbers)
   const debtorsByIban = new Map<string, number[]>()
   for (const r of inChunks<{ iban: string; debtorId: number }>(q, 'select iban, debtor_id as debtorId from debtor_iban where iban in IN_LIST', k.ibans)) push(debtorsByIban, r.iban, r.debtorId)
   const debtorsByName = new Map<string, number[]>()
@@ -60,17 +100,65 @@ export function loadFirstPass(ledger: Ledger, k: FirstPassKeys): MatchIndex {
     k.endToEndIds
   )
   for (const r of dd) directDebits.set(r.e2e, { id: r.id, invoiceId: r.invoiceId, amount: r.amount, status: r.status, allocationJournalId: r.allocationJournalId })
-  // The invoices our direct debits collect must be in the index too; they are found by their reference.
-  const known = new Set([...byRf.values()].map((i) => i.id))
-  const missing = dd.map((d) => d.invoiceId).filter((id) => !known.has(id))
-  for (const r of inChunks<OpenItem>(q, `select ${ITEM} from invoice i where i.id in IN_LIST`, missing)) byRf.set(r.rfRef, r)
+  const items = itemsByIds(ledger, [...rfIds.map((r) => r.id), ...numberIds.map((r) => r.id), ...dd.map((d) => d.invoiceId)])
+  // Open and closed invoices by reference; the invoices our direct debits collect are found by their reference too.
+  const byRf = new Map<string, OpenItem>()
+  for (const r of rfIds) byRf.set(r.k, items.get(r.id)!)
+  for (const d of dd) {
+    const i = items.get(d.invoiceId)
+    if (i) byRf.set(i.rfRef, i)
+  }
+  // Only open invoices by number, listed per number in spelling and id order.
+  const byNumber = new Map<string, OpenItem[]>()
+  numberIds.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : a.id - b.id))
+  for (const r of numberIds) {
+    const i = items.get(r.id)!
+    if (OPEN_STATUS.has(i.status)) push(byNumber, i.number.toUpperCase(), i)
+  }
   return { byRf, byNumber, debtorsByIban, debtorsByName, openByDebtor: new Map(), directDebits }
 }
 
-/** Open items of the given debtors, oldest due first (the invoice_debtor_idx index serves the filter and order). */
+/**
+ * Open items of the given debtors, oldest due first, into `into` (a debtor without any gets an empty list, so
+ * it counts as loaded). The ids come from invoice_debtor_idx alone; the rows are read once, in id order.
+ */
 export function loadOpenItems(ledger: Ledger, debtorIds: readonly number[], into: Map<number, OpenItem[]>): void {
-  const rows = inChunks<OpenItem>(ledger.sqlite, `select ${ITEM} from invoice i where i.debtor_id in IN_LIST and i.status in ${OPEN} order by i.debtor_id, i.due_date, i.id`, debtorIds)
-  for (const r of rows) push(into, r.debtorId, r)
+  const ids = inChunks<{ d: number; id: number }>(ledger.sqlite, `select debtor_id as d, id from invoice where debtor_id in IN_LIST and status in ${OPEN} order by debtor_id, due_date, id`, debtorIds)
+  const items = itemsByIds(ledger, ids.map((r) => r.id))
+  for (const d of debtorIds) if (!into.has(d)) into.set(d, [])
+  for (const r of ids) into.get(r.d)!.push(items.get(r.id)!)
+}
+
+export interface AmountWanted {
+  debtorId: number
+  currency: string
+  amount: number
+}
+
+/**
+ * Per debtor, currency and amount: the debtor's items open for exactly that amount (MatchIndex.openByAmount;
+ * an empty list when there is none). The lookup walks invoice_open_idx by amount and checks the debtor on the
+ * row: a handful of rows per amount, where a debtor's whole list can be thousands (an amount thousands of
+ * invoices share makes the walk longer; an index on debtor and open amount would serve both).
+ */
+export function loadOpenByAmount(ledger: Ledger, wanted: readonly AmountWanted[], into: Map<string, OpenItem[]>): void {
+  const keys = new Map<string, [number, string, number]>()
+  for (const w of wanted) keys.set(amountKey(w.debtorId, w.currency, w.amount), [w.debtorId, w.currency, w.amount])
+  const list = [...keys]
+  const s = statement(
+    ledger.sqlite,
+    `select w.key as n, i.id from json_each(?) w join invoice i on i.open_amount = w.value ->> 2
+     where +i.debtor_id = w.value ->> 0 and +i.currency = w.value ->> 1 and +i.status in ${OPEN}`
+  )
+  const hits: { k: string; id: number }[] = []
+  for (let n = 0; n < list.length; n += CHUNK) {
+    const part = list.slice(n, n + CHUNK)
+    for (const r of s.all(JSON.stringify(part.map(([, v]) => v))) as { n: number; id: number }[]) hits.push({ k: part[r.n][0], id: r.id })
+  }
+  const items = itemsByIds(ledger, hits.map((h) => h.id))
+  const lists = new Map(list.map(([k]) => [k, [] as OpenItem[]]))
+  for (const h of hits) lists.get(h.k)!.push(items.get(h.id)!)
+  for (const [k, v] of lists) into.set(k, v)
 }
 
 /** An invoice as settling needs it, with its client's agreement (JSON). */
