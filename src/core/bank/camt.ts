@@ -1,13 +1,13 @@
 /**
- * ISO 20022 camt.052 / camt.053 / camt.054, read with a streaming SAX parser (saxes): no DOM, so a 100 MB
- * statement needs memory for the entries only. Elements are matched by local name and by their path below
- * the nearest Stmt/Bal/Ntry/TxDtls, which makes namespaces, prefixes and schema versions irrelevant.
+ * ISO 20022 camt.052 / camt.053 / camt.054, read as a stream (xml-scan.ts, no DOM): a 100 MB statement needs
+ * memory for the entries only. Elements are matched by local name and by their path below the nearest
+ * Stmt/Bal/Ntry/TxDtls, which makes namespaces, prefixes and schema versions irrelevant.
  */
-import { SaxesParser, type SaxesTagPlain } from 'saxes'
 import type { Entry, Format, ParsedFile, Statement } from './types'
 import { Issues, checkBalances, clean, isoDatePart, newEntry, normaliseReference, result, rfFromText, toMinor } from './util'
 import { sniffEncoding, streamDecoder } from './decode'
-import { DEAD, NTRY_DTLS, ROOTS, TX_AMOUNTS, type Node } from './camt-paths'
+import { XmlScanner, type XmlHandler, type XmlName } from './xml-scan'
+import { B, DEAD, N, NTRY_DTLS, ROOTS, S, SIZES, T, TX_AMOUNTS, TX_AMOUNT_PATHS, type Node } from './camt-paths'
 
 const MESSAGES: Record<string, Format> = {
   BkToCstmrStmt: 'camt.053',
@@ -18,101 +18,76 @@ const RECORDS = new Set(['Stmt', 'Rpt', 'Ntfctn'])
 
 const enum Ctx { None, Stmt, Bal, Ntry, Tx }
 
+/** Captured texts of one context element by field slot (camt-paths.ts); `more` keeps repeats where each one counts. */
+interface Values {
+  vals: (string | undefined)[]
+  more: (string[] | undefined)[] | null
+  ccy: (string | undefined)[] | null
+}
 
-/** Captured values of one element: path -> texts (repeating elements such as Ustrd keep every value). */
-type Bag = Map<string, string[]>
-
-interface Frame {
+interface Frame extends Values {
   ctx: Ctx
   depth: number
-  bag: Bag
   line: number
-  ccy: Map<string, string>
 }
 
 export type OnEntry = (entry: Entry, statement: Statement) => void
 
-export class CamtReader {
+export class CamtReader implements XmlHandler {
   readonly issues: Issues
   format: Format | null = null
   readonly statements: Statement[] = []
-  // saxes' own position tracking halves its speed; lines are counted lazily from its cursor instead (see line()).
-  private readonly sax = new SaxesParser({ xmlns: false, position: false })
-  private lineBase = 0
-  private scanChunk: string | null = null
-  private scanI = 0
-  private scanLine = 0
-  private endsWithNewline = false
+  wantText = false
+  private readonly xml: XmlScanner = new XmlScanner(this)
   private depth = 0
   private rel: Node = DEAD
   private readonly relAt: Node[] = []
-  private readonly names: string[] = []
+  private readonly names: XmlName[] = []
   private readonly frames: Frame[] = []
   private frame: Frame | null = null
-  private capture: string | null = null
+  private capture: Node | null = null
   private captureDepth = -1
   private captureCcy: string | undefined
-  private text = ''
+  private captured = ''
   private failed = false
   private st: Statement | null = null
-  private stBag: Bag = new Map()
+  private stFrame: Frame | null = null
   private records = 0
   private stSum = 0
   private stMixed = false
   private stLine = 0
   private balCcy = new Map<string, string>()
-  private details: Bag[] = []
-  private detailCcy: Map<string, string>[] = []
+  private readonly details: Frame[] = []
+  /** Ntry and TxDtls frames are reused: at 100k entries their allocation was a tenth of the parse. */
+  private readonly spare: Frame[][] = [[], [], [], [], []]
 
   constructor(file: string | undefined, private readonly onEntry?: OnEntry) {
     this.issues = new Issues(file)
-    this.sax.on('opentag', (t) => this.open(t))
-    this.sax.on('closetag', () => this.close())
-    this.sax.on('text', (t) => {
-      if (this.capture !== null) this.text += t
-    })
-    this.sax.on('cdata', (t) => {
-      if (this.capture !== null) this.text += t
-    })
-    this.sax.on('error', (e) => {
-      if (!this.failed) this.issues.error(this.line(), `not well-formed XML: ${e.message.replace(/^[^:]*:\d+:\d+: /, '')}`)
-      this.failed = true
-    })
   }
 
   write(chunk: string): void {
-    if (this.failed || chunk === '') return
-    this.sax.write(chunk)
-    // Count what is left of this chunk so the next one starts from the right line.
-    const c = (this.sax as unknown as { chunk: string }).chunk
-    this.lineBase = (this.scanChunk === c ? this.scanLine : this.lineBase) + countNewlines(c, this.scanChunk === c ? this.scanI : 0, c.length)
-    this.scanChunk = null
-    this.endsWithNewline = chunk.endsWith('\n')
+    if (this.failed) return
+    this.xml.write(chunk)
+    this.xmlError()
   }
 
-  /** 1-based line of saxes' cursor; scans forward incrementally, so a whole file costs one pass of indexOf. */
-  private line(): number {
-    const sax = this.sax as unknown as { chunk: string; i: number }
-    if (this.scanChunk !== sax.chunk) {
-      this.scanChunk = sax.chunk
-      this.scanI = 0
-      this.scanLine = this.lineBase
+  private xmlError(): void {
+    if (this.xml.error !== null && !this.failed) {
+      this.issues.error(this.xml.errorLine, `not well-formed XML: ${this.xml.error}`)
+      this.failed = true
     }
-    const to = Math.min(sax.i, sax.chunk.length)
-    if (to > this.scanI) {
-      this.scanLine += countNewlines(sax.chunk, this.scanI, to)
-      this.scanI = to
-    }
-    return this.scanLine + 1
   }
 
   finish(): ParsedFile {
+    if (!this.failed) {
+      this.xml.end()
+      this.xmlError()
+    }
     if (!this.failed && this.depth > 0) {
-      const inside = this.frames.some((f) => f.ctx === Ctx.Ntry || f.ctx === Ctx.Tx) ? 'Ntry' : this.frame ? this.names[this.frame.depth - 1] : this.names[this.depth - 1]
-      this.issues.error(this.lineBase + (this.endsWithNewline ? 0 : 1), `unexpected end of file inside <${inside}>`)
+      const inside = this.frames.some((f) => f.ctx === Ctx.Ntry || f.ctx === Ctx.Tx) ? 'Ntry' : this.names[(this.frame ? this.frame.depth : this.depth) - 1].local
+      this.issues.error(this.xml.eofLine(), `unexpected end of file inside <${inside}>`)
       this.failed = true
     }
-    if (!this.failed) this.sax.close()
     if (!this.failed && this.format === null) this.issues.error(undefined, 'not a camt.052/053/054 bank statement (no BkToCstmrStmt, BkToCstmrAcctRpt or BkToCstmrDbtCdtNtfctn element)')
     if (!this.failed && this.format !== null && this.records === 0) {
       this.issues.error(undefined, `${this.format} message without any statement, report or notification`)
@@ -122,72 +97,87 @@ export class CamtReader {
     return result(this.format ?? 'camt.053', this.failed || this.format === null ? [] : this.statements, this.issues)
   }
 
-  private open(tag: SaxesTagPlain): void {
-    const colon = tag.name.indexOf(':')
-    const name = colon < 0 ? tag.name : tag.name.slice(colon + 1)
-    this.relAt[this.depth] = this.rel
-    this.names[this.depth] = name
-    this.depth++
+  open(tag: XmlName): void {
+    const name = tag.local
+    const rel = this.rel
+    this.relAt[this.depth] = rel
+    this.names[this.depth] = tag
+    const depth = ++this.depth
     const f = this.frame
-    if (this.depth === 2) {
-      // camt v01 message names carry a version suffix (BkToCstmrAcctRptV01).
-      const fmt = MESSAGES[name.replace(/V\d+$/, '')]
-      if (fmt) this.format = fmt
-      else this.notCamt(name)
-    } else if (this.depth === 3 && this.format && RECORDS.has(name)) {
-      this.push(Ctx.Stmt)
-    } else if (f && f.ctx === Ctx.Stmt && this.rel === ROOTS[Ctx.Stmt] && name === 'Bal') {
-      this.push(Ctx.Bal)
-    } else if (f && f.ctx === Ctx.Stmt && this.rel === ROOTS[Ctx.Stmt] && name === 'Ntry') {
-      this.push(Ctx.Ntry)
-      this.details = []
-      this.detailCcy = []
-    } else if (f && f.ctx === Ctx.Ntry && this.rel === NTRY_DTLS && name === 'TxDtls') {
-      this.push(Ctx.Tx)
-    } else {
-      this.rel = this.rel.kids.get(name) ?? DEAD
-      if (this.rel.field) {
-        this.capture = this.rel.path
-        this.captureDepth = this.depth
-        this.captureCcy = tag.attributes.Ccy as string | undefined
-        this.text = ''
+    if (f === null) {
+      if (depth === 2) {
+        // camt v01 message names carry a version suffix (BkToCstmrAcctRptV01).
+        const fmt = MESSAGES[name.replace(/V\d+$/, '')]
+        if (fmt) this.format = fmt
+        else this.notCamt(name)
+        return
       }
+      if (depth === 3 && this.format && RECORDS.has(name)) return this.push(Ctx.Stmt)
+    } else if (f.ctx === Ctx.Stmt && rel === ROOTS[Ctx.Stmt]) {
+      if (name === 'Bal') return this.push(Ctx.Bal)
+      if (name === 'Ntry') return this.push(Ctx.Ntry)
+    } else if (rel === NTRY_DTLS && name === 'TxDtls' && f.ctx === Ctx.Ntry) return this.push(Ctx.Tx)
+    const n = rel === DEAD ? DEAD : (rel.kids.get(name) ?? DEAD)
+    this.rel = n
+    if (n.slot >= 0) {
+      this.capture = n
+      this.captureDepth = depth
+      this.captureCcy = this.xml.attr('Ccy')
+      this.captured = ''
+      this.wantText = true
     }
   }
 
+  text(t: string): void {
+    this.captured += t
+  }
+
   private notCamt(name: string): void {
-    this.issues.error(this.line(), `not a camt bank statement: <${this.names[0]}> contains <${name}>`)
+    this.issues.error(this.xml.line(), `not a camt bank statement: <${this.names[0].local}> contains <${name}>`)
     this.failed = true
+    this.xml.stop()
   }
 
   private push(ctx: Ctx): void {
-    const frame: Frame = { ctx, depth: this.depth, bag: new Map(), line: this.line(), ccy: new Map() }
+    let frame = this.spare[ctx].pop()
+    if (frame === undefined) frame = { ctx, depth: this.depth, line: this.xml.line(), vals: new Array(SIZES[ctx]).fill(undefined), more: null, ccy: null }
+    else {
+      frame.depth = this.depth
+      frame.line = this.xml.line()
+    }
     this.frames.push(frame)
     this.frame = frame
     this.rel = ROOTS[ctx]
     if (ctx === Ctx.Stmt) {
-      this.stBag = frame.bag
+      this.stFrame = frame
       this.records++
       this.startStatement()
     }
   }
 
-  private close(): void {
+  close(): void {
     const f = this.frame
-    if (this.capture !== null && this.depth === this.captureDepth && f) {
-      const list = f.bag.get(this.capture)
-      if (list) list.push(this.text)
-      else f.bag.set(this.capture, [this.text])
-      if (this.captureCcy !== undefined && !f.ccy.has(this.capture)) f.ccy.set(this.capture, this.captureCcy)
+    if (this.capture !== null && this.depth === this.captureDepth && f !== null) {
+      const slot = this.capture.slot
+      if (f.vals[slot] === undefined) f.vals[slot] = this.captured
+      else if (this.capture.multi) ((f.more ??= [])[slot] ??= []).push(this.captured)
+      if (this.captureCcy !== undefined) {
+        const ccy = (f.ccy ??= [])
+        ccy[slot] ??= this.captureCcy
+      }
       this.capture = null
+      this.wantText = false
     }
-    if (f && this.depth === f.depth) {
+    if (f !== null && this.depth === f.depth) {
       this.frames.pop()
       this.frame = this.frames[this.frames.length - 1] ?? null
-      if (f.ctx === Ctx.Tx) {
-        this.details.push(f.bag)
-        this.detailCcy.push(f.ccy)
-      } else if (f.ctx === Ctx.Ntry) this.endEntry(f)
+      if (f.ctx === Ctx.Tx) this.details.push(f)
+      else if (f.ctx === Ctx.Ntry) {
+        this.endEntry(f)
+        this.recycle(f)
+        for (const d of this.details) this.recycle(d)
+        this.details.length = 0
+      }
       else if (f.ctx === Ctx.Bal) this.endBalance(f)
       else if (f.ctx === Ctx.Stmt) this.endStatement(f)
     }
@@ -195,11 +185,18 @@ export class CamtReader {
     this.rel = this.relAt[this.depth]
   }
 
+  private recycle(f: Frame): void {
+    f.vals.fill(undefined)
+    f.more = null
+    f.ccy = null
+    this.spare[f.ctx].push(f)
+  }
+
   private startStatement(): void {
     this.st = { id: '', account: '', currency: '', opening: null, closing: null, entries: [] }
     this.stSum = 0
     this.stMixed = false
-    this.stLine = this.line()
+    this.stLine = this.xml.line()
     this.balCcy = new Map()
   }
 
@@ -207,26 +204,27 @@ export class CamtReader {
   private header(): Statement {
     const st = this.st!
     if (st.id === '') {
-      const bag = this.stBag
-      st.id = first(bag, 'Id') ?? ''
-      st.account = clean(first(bag, 'Acct/Id/IBAN') ?? first(bag, 'Acct/Id/Othr/Id') ?? first(bag, 'Acct/Id/PrtryAcct/Id')) ?? ''
-      st.currency = clean(first(bag, 'Acct/Ccy')) ?? ''
+      const v = this.stFrame!.vals
+      st.id = v[S.Id] ?? ''
+      st.account = clean(v[S.Iban] ?? v[S.OthrId] ?? v[S.PrtryId]) ?? ''
+      st.currency = clean(v[S.Ccy]) ?? ''
     }
     return st
   }
 
   private endBalance(f: Frame): void {
     const st = this.header()
-    const code = clean(first(f.bag, 'Tp/CdOrPrtry/Cd') ?? first(f.bag, 'Tp/CdOrPrtry/Prtry'))
-    const amt = first(f.bag, 'Amt')
-    const ccy = f.ccy.get('Amt') ?? st.currency
-    const date = isoDatePart(first(f.bag, 'Dt/Dt') ?? first(f.bag, 'Dt/DtTm') ?? '')
+    const v = f.vals
+    const code = clean(v[B.Cd] ?? v[B.Prtry])
+    const amt = v[B.Amt]
+    const ccy = f.ccy?.[B.Amt] ?? st.currency
+    const date = isoDatePart(v[B.Dt] ?? v[B.DtTm] ?? '')
     if (!code || amt === undefined) return
     const kind = code === 'OPBD' || code === 'PRCD' ? 'opening' : code === 'CLBD' ? 'closing' : null
     if (!kind || st[kind]) return
     let minor = toMinor(amt, ccy, this.issues, f.line, `Bal ${code}/Amt`)
     if (minor === null) return
-    if (first(f.bag, 'CdtDbtInd')?.trim() === 'DBIT') minor = -minor
+    if (v[B.CdtDbtInd]?.trim() === 'DBIT') minor = -minor
     if (!date) {
       this.issues.warn(f.line, `statement ${st.id}: balance ${code} has no date`, 'Bal/Dt')
       return
@@ -237,10 +235,10 @@ export class CamtReader {
 
   private endEntry(f: Frame): void {
     const st = this.header()
-    const bag = f.bag
-    const ccy = f.ccy.get('Amt') ?? st.currency
-    const amtText = first(bag, 'Amt')
-    const cdi = first(bag, 'CdtDbtInd')?.trim()
+    const v = f.vals
+    const ccy = f.ccy?.[N.Amt] ?? st.currency
+    const amtText = v[N.Amt]
+    const cdi = v[N.CdtDbtInd]?.trim()
     if (amtText === undefined || (cdi !== 'CRDT' && cdi !== 'DBIT')) {
       this.issues.error(f.line, `statement ${st.id}: entry without ${amtText === undefined ? 'Amt' : 'CdtDbtInd CRDT/DBIT'}, skipped`, 'Ntry')
       return
@@ -248,24 +246,22 @@ export class CamtReader {
     const abs = toMinor(amtText, ccy, this.issues, f.line, 'Ntry/Amt')
     if (abs === null) return
     const amount = cdi === 'DBIT' ? -Math.abs(abs) : Math.abs(abs)
-    const bookingDate = isoDatePart(first(bag, 'BookgDt/Dt') ?? first(bag, 'BookgDt/DtTm') ?? '')
-    const valueDate = isoDatePart(first(bag, 'ValDt/Dt') ?? first(bag, 'ValDt/DtTm') ?? '')
-    const bankRef = clean(first(bag, 'AcctSvcrRef'))
-    const info = clean(first(bag, 'AddtlNtryInf'))
-
+    const details = this.details
     const split = this.splitAmounts(ccy, cdi, amount, f.line, st.id)
-    const make = (amt: number, d: Bag | undefined, all: Bag[]): Entry => {
-      const e = newEntry(amt, ccy)
-      e.bookingDate = bookingDate
-      e.valueDate = valueDate
-      e.bankRef = bankRef ?? clean(d && first(d, 'Refs/AcctSvcrRef'))
-      if (d) fillDetail(e, d, all)
-      e.remittance ??= info
-      e.reference ??= rfFromText(e.remittance)
-      return e
-    }
-    if (split) split.forEach((amt, i) => this.emit(make(amt, this.details[i], [this.details[i]]), st))
-    else this.emit(make(amount, this.details[0], this.details), st)
+    if (split) for (let i = 0; i < split.length; i++) this.emit(this.entry(split[i], ccy, v, details[i], [details[i]]), st)
+    else this.emit(this.entry(amount, ccy, v, details[0], details), st)
+  }
+
+  /** One booked line: the entry's own fields, then the (first or only) TxDtls, then free text as a fallback. */
+  private entry(amount: number, ccy: string, v: (string | undefined)[], d: Values | undefined, all: Values[]): Entry {
+    const e = newEntry(amount, ccy)
+    e.bookingDate = isoDatePart(v[N.BookgDt] ?? v[N.BookgDtTm] ?? '')
+    e.valueDate = isoDatePart(v[N.ValDt] ?? v[N.ValDtTm] ?? '')
+    e.bankRef = clean(v[N.AcctSvcrRef]) ?? clean(d?.vals[T.AcctSvcrRef])
+    if (d) fillDetail(e, d.vals, all)
+    e.remittance ??= clean(v[N.AddtlNtryInf])
+    e.reference ??= rfFromText(e.remittance)
+    return e
   }
 
   /**
@@ -275,13 +271,12 @@ export class CamtReader {
   private splitAmounts(ccy: string, cdi: string, total: number, line: number, id: string): number[] | null {
     if (this.details.length < 2) return null
     const out: number[] = []
-    for (let i = 0; i < this.details.length; i++) {
-      const d = this.details[i]
-      const path = TX_AMOUNTS.find((p) => d.has(p) && (this.detailCcy[i].get(p) ?? ccy) === ccy)
-      if (!path) return null
-      const v = toMinor(first(d, path)!, ccy, this.issues, line, `TxDtls/${path}`)
+    for (const d of this.details) {
+      const i = TX_AMOUNTS.findIndex((p) => d.vals[p] !== undefined && (d.ccy?.[p] ?? ccy) === ccy)
+      if (i < 0) return null
+      const v = toMinor(d.vals[TX_AMOUNTS[i]]!, ccy, this.issues, line, `TxDtls/${TX_AMOUNT_PATHS[i]}`)
       if (v === null) return null
-      const dcdi = first(d, 'CdtDbtInd')?.trim() ?? cdi
+      const dcdi = d.vals[T.CdtDbtInd]?.trim() ?? cdi
       out.push(dcdi === 'DBIT' ? -Math.abs(v) : Math.abs(v))
     }
     const sum = out.reduce((s, v) => s + v, 0)
@@ -320,43 +315,40 @@ export class CamtReader {
   }
 }
 
-function countNewlines(s: string, from: number, to: number): number {
-  let n = 0
-  for (let i = s.indexOf('\n', from); i >= 0 && i < to; i = s.indexOf('\n', i + 1)) n++
-  return n
-}
-
-function first(bag: Bag, key: string): string | undefined {
-  return bag.get(key)?.[0]
-}
-
-function joined(bags: Bag[], key: string): string | null {
-  const parts: string[] = []
-  for (const b of bags) for (const v of b.get(key) ?? []) {
-    const c = clean(v)
-    if (c && !parts.includes(c)) parts.push(c)
+/** Every occurrence of a field over the given TxDtls, cleaned, duplicates dropped, joined with blanks. */
+function joined(all: Values[], slot: T): string | null {
+  let out: string | null = null
+  let parts: string[] | null = null
+  for (const d of all) {
+    const first = d.vals[slot]
+    if (first === undefined) continue
+    const more = d.more?.[slot]
+    for (let i = -1; i < (more ? more.length : 0); i++) {
+      const c = clean(i < 0 ? first : more![i])
+      if (c === null) continue
+      if (out === null) out = c
+      else if (c !== out && !parts?.includes(c)) (parts ??= [out]).push(c)
+    }
   }
-  return parts.length ? parts.join(' ') : null
+  return parts ? parts.join(' ') : out
 }
 
 /** Counterparty is the debtor on credits and the creditor on debits; ultimate parties only as a fallback. */
-function fillDetail(e: Entry, d: Bag, all: Bag[]): void {
-  const them = e.amount >= 0 ? 'Dbtr' : 'Cdtr'
-  e.endToEndId = clean(first(d, 'Refs/EndToEndId'))
+function fillDetail(e: Entry, v: (string | undefined)[], all: Values[]): void {
+  const credit = e.amount >= 0
+  e.endToEndId = clean(v[T.EndToEndId])
   if (e.endToEndId === 'NOTPROVIDED') e.endToEndId = null
   e.counterpartyName = clean(
-    first(d, `RltdPties/${them}/Nm`) ?? first(d, `RltdPties/${them}/Pty/Nm`) ?? first(d, `RltdPties/Ultmt${them}/Nm`) ?? first(d, `RltdPties/Ultmt${them}/Pty/Nm`)
+    credit ? (v[T.DbtrNm] ?? v[T.DbtrPtyNm] ?? v[T.UltmtDbtrNm] ?? v[T.UltmtDbtrPtyNm]) : (v[T.CdtrNm] ?? v[T.CdtrPtyNm] ?? v[T.UltmtCdtrNm] ?? v[T.UltmtCdtrPtyNm])
   )
-  e.counterpartyAccount = clean(first(d, `RltdPties/${them}Acct/Id/IBAN`) ?? first(d, `RltdPties/${them}Acct/Id/Othr/Id`))
-  e.reference = normaliseReference(first(d, 'RmtInf/Strd/CdtrRefInf/Ref') ?? null)
-  e.remittance = joined(all, 'RmtInf/Ustrd') ?? joined(all, 'RmtInf/Strd/AddtlRmtInf') ?? joined(all, 'AddtlTxInf')
+  e.counterpartyAccount = clean(credit ? (v[T.DbtrIban] ?? v[T.DbtrOthrId]) : (v[T.CdtrIban] ?? v[T.CdtrOthrId]))
+  e.reference = normaliseReference(v[T.CdtrRef] ?? null)
+  e.remittance = joined(all, T.Ustrd) ?? joined(all, T.AddtlRmtInf) ?? joined(all, T.AddtlTxInf)
 }
 
 export function parseCamtText(text: string, fileName?: string): ParsedFile {
   const r = new CamtReader(fileName)
-  // Feeding slices keeps saxes' internal buffers small on very large inputs.
-  const step = 1 << 20
-  for (let i = 0; i < text.length; i += step) r.write(text.slice(i, i + step))
+  r.write(text)
   return r.finish()
 }
 
