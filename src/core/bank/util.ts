@@ -48,13 +48,48 @@ export function isKnownCurrency(currency: string): boolean {
  */
 export function toMinor(text: string, currency: string, issues: Issues, line: number | undefined, field: string, decimalMark: '.' | ',' = '.'): number | null {
   const t = text.trim()
+  const digits = minorDigitsSafe(currency)
+  const quick = plainMinor(t, digits < 0 ? 2 : digits, decimalMark === '.' ? 46 : 44)
+  if (quick >= 0) return quick
   try {
     // Unknown or missing codes are read with 2 decimals; the caller reports the code itself.
-    return parseMajor(t, minorDigitsSafe(currency) >= 0 ? currency : 'EUR', decimalMark)
+    return parseMajor(t, digits >= 0 ? currency : 'EUR', decimalMark)
   } catch (e) {
     issues.error(line, `${field}: ${(e as Error).message}`, field)
     return null
   }
+}
+
+const POW10 = [1, 10, 100, 1000, 10000, 100000, 1000000]
+
+/**
+ * The common case of parseMajor without its regex and strings: unsigned digits, optionally a mark and at most
+ * `digits` decimals (more only if zeros), small enough to stay exact. -1 leaves everything else to parseMajor.
+ */
+function plainMinor(t: string, digits: number, mark: number): number {
+  const n = t.length
+  let i = 0
+  let int = 0
+  for (; i < n; i++) {
+    const c = t.charCodeAt(i)
+    if (c < 48 || c > 57) break
+    int = int * 10 + (c - 48)
+  }
+  if (i === 0 || i + digits > 15 || digits >= POW10.length) return -1
+  let frac = 0
+  let fracLen = 0
+  if (i < n) {
+    if (t.charCodeAt(i) !== mark || i === n - 1) return -1
+    for (i++; i < n; i++) {
+      const c = t.charCodeAt(i)
+      if (c < 48 || c > 57) return -1
+      if (fracLen < digits) {
+        frac = frac * 10 + (c - 48)
+        fracLen++
+      } else if (c !== 48) return -1
+    }
+  }
+  return int * POW10[digits] + frac * POW10[digits - fracLen]
 }
 
 const digitCache = new Map<string, number>()
@@ -124,7 +159,22 @@ export function clampDate(y: number, m: number, d: number, issues: Issues, line:
 /** ISO date or date-time -> the date part as written (no time zone conversion: the bank's calendar day counts). */
 export function isoDatePart(s: string): LocalDate | null {
   const d = s.trim().slice(0, 10)
+  // Days 1-28 of months 01-12 always exist: skip the regex and Date of isLocalDate for them (two per camt entry).
+  // Years below 0100 are left to isLocalDate, which refuses them (Date.UTC reads them as 19xx).
+  if (d.length === 10 && d.charCodeAt(4) === 45 && !d.startsWith('00') && d.charCodeAt(7) === 45 && digits(d, 0, 4) && digits(d, 5, 7) && digits(d, 8, 10)) {
+    const m = (d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48
+    const day = (d.charCodeAt(8) - 48) * 10 + d.charCodeAt(9) - 48
+    if (m >= 1 && m <= 12 && day >= 1 && day <= 28) return d
+  }
   return isLocalDate(d) ? d : null
+}
+
+function digits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i)
+    if (c < 48 || c > 57) return false
+  }
+  return true
 }
 
 export function newEntry(amount: number, currency: string): Entry {
@@ -158,8 +208,20 @@ export function rfFromText(text: string | null): string | null {
 
 export function normaliseReference(ref: string | null): string | null {
   const r = clean(ref)
-  if (r && isValidRfReference(r)) return r.replace(/\s+/g, '').toUpperCase()
+  // Normalising a valid RF reference removes blanks and upper-cases; text with neither is returned as it is
+  // whether valid or not, so the mod-97 check (and its strings) is only needed for the rest.
+  if (r === null || isCompactUpper(r)) return r
+  if (isValidRfReference(r)) return r.replace(/\s+/g, '').toUpperCase()
   return r
+}
+
+/** Printable ASCII without blanks or lower-case letters: what camt's Strd/CdtrRefInf/Ref nearly always carries. */
+function isCompactUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    if (c <= 32 || c > 126 || (c >= 97 && c <= 122)) return false
+  }
+  return true
 }
 
 function fmt(amount: number, currency: string): string {
