@@ -2,11 +2,17 @@
 import type { BankLineState, ImportCounts, ImportRow } from '../../../shared/contract/payments'
 import type { Ledger } from '../open'
 import { insertRows } from './bank-bulk'
-import { inChunks } from './bank-match-repo'
 
-/** Which of these fingerprints are already booked. */
+/**
+ * Which of these fingerprints are already booked. Each one probes bank_entry_fingerprint_uq in file order: an
+ * IN-list would first sort all of a file's fingerprints into a temporary index, which costs more than the probes.
+ */
 export function existingFingerprints(ledger: Ledger, fps: readonly string[]): Set<string> {
-  return new Set(inChunks<{ f: string }>(ledger.sqlite, 'select fingerprint as f from bank_entry where fingerprint in IN_LIST', fps).map((r) => r.f))
+  const out = new Set<string>()
+  if (fps.length === 0) return out
+  const s = ledger.sqlite.prepare('select value from json_each(?) where value in (select fingerprint from bank_entry)').pluck()
+  for (let i = 0; i < fps.length; i += 50_000) for (const f of s.all(JSON.stringify(fps.slice(i, i + 50_000))) as string[]) out.add(f)
+  return out
 }
 
 /** Keeps the original bytes once per content hash (a re-import of the same file shares them). */

@@ -78,14 +78,32 @@ export interface FirstPassKeys {
 
 const OPEN_STATUS = new Set(['funded', 'partly_paid', 'disputed'])
 
+/** The invoice id an all-digit RF reference body spells ("RF18000000042" -> 42), if any. */
+function idNamedBy(rf: string): number | null {
+  const body = rf.slice(4)
+  if (!/^\d{1,15}$/.test(body)) return null
+  const id = Number(body)
+  return id > 0 ? id : null
+}
+
+/**
+ * (key, id) pairs for distinct keys, each key probing the index in the join on its own: an IN-list would first
+ * sort every key into a temporary index, which for 100k keys costs more than the probes.
+ */
+function probe(q: Database.Database, sql: string, keys: readonly string[]): { k: string; id: number }[] {
+  const out: { k: string; id: number }[] = []
+  const s = statement(q, sql)
+  for (let i = 0; i < keys.length; i += CHUNK) for (const r of s.all(JSON.stringify(keys.slice(i, i + CHUNK))) as { k: string; id: number }[]) out.push(r)
+  return out
+}
+
 /**
  * References, numbers, payer accounts and names, and our direct debits: everything but the debtors' open items.
  * References and numbers are looked up in their indexes alone (ids), then each invoice is read once.
  */
 export function loadFirstPass(ledger: Ledger, k: FirstPassKeys): MatchIndex {
   const q = ledger.sqlite
-  const rfIds = inChunks<{ k: string; id: number }>(q, 'select rf_ref as k, id from invoice where rf_ref in IN_LIST', k.rfs)
-  const numberIds = inChunks<{ k: string; id: number }>(q, 'select number as k, id from invoice where number in IN_LIST', k.numbers)
+  const numberIds = probe(q, 'select j.value as k, i.id from json_each(?) j join invoice i on i.number = j.value', k.numbers)
   const debtorsByIban = new Map<string, number[]>()
   for (const r of inChunks<{ iban: string; debtorId: number }>(q, 'select iban, debtor_id as debtorId from debtor_iban where iban in IN_LIST', k.ibans)) push(debtorsByIban, r.iban, r.debtorId)
   const debtorsByName = new Map<string, number[]>()
@@ -100,10 +118,26 @@ export function loadFirstPass(ledger: Ledger, k: FirstPassKeys): MatchIndex {
     k.endToEndIds
   )
   for (const r of dd) directDebits.set(r.e2e, { id: r.id, invoiceId: r.invoiceId, amount: r.amount, status: r.status, allocationJournalId: r.allocationJournalId })
-  const items = itemsByIds(ledger, [...rfIds.map((r) => r.id), ...numberIds.map((r) => r.id), ...dd.map((d) => d.invoiceId)])
+  // References the ledger issued name their invoice's id (rfForInvoiceId): such a reference is read as that row
+  // and checked against the row's own reference; only the others are looked up in invoice_rf_uq.
+  const named = new Map<string, number>()
+  for (const rf of k.rfs) {
+    const id = idNamedBy(rf)
+    if (id !== null) named.set(rf, id)
+  }
+  const items = itemsByIds(ledger, [...named.values(), ...numberIds.map((r) => r.id), ...dd.map((d) => d.invoiceId)])
+  const rfIds: { k: string; id: number }[] = []
+  const unnamed: string[] = []
+  for (const rf of k.rfs) {
+    const id = named.get(rf)
+    if (id !== undefined && items.get(id)?.rfRef === rf) rfIds.push({ k: rf, id })
+    else unnamed.push(rf)
+  }
+  const others = probe(q, 'select j.value as k, i.id from json_each(?) j join invoice i on i.rf_ref = j.value', unnamed)
+  for (const [id, i] of itemsByIds(ledger, others.filter((r) => !items.has(r.id)).map((r) => r.id))) items.set(id, i)
   // Open and closed invoices by reference; the invoices our direct debits collect are found by their reference too.
   const byRf = new Map<string, OpenItem>()
-  for (const r of rfIds) byRf.set(r.k, items.get(r.id)!)
+  for (const r of [...rfIds, ...others]) byRf.set(r.k, items.get(r.id)!)
   for (const d of dd) {
     const i = items.get(d.invoiceId)
     if (i) byRf.set(i.rfRef, i)
