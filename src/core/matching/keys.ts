@@ -19,19 +19,42 @@ export function ibanKey(account: string | null): string | null {
 export function rfKey(ref: string | null): string | null {
   if (!ref) return null
   const s = ref.replace(/\s+/g, '').toUpperCase()
-  return isValidRfReference(s) ? s : null
+  return rfChecks(s) ?? isValidRfReference(s) ? s : null
 }
+
+/**
+ * The ISO 11649 check of an upper-case reference without spaces, digit by digit instead of through digit
+ * strings (it runs for every line of a file); null when the text is not of the RF form at all.
+ */
+function rfChecks(s: string): boolean | null {
+  const n = s.length
+  if (n < 5 || n > 25 || s.charCodeAt(0) !== 82 || s.charCodeAt(1) !== 70 || !isDigit(s.charCodeAt(2)) || !isDigit(s.charCodeAt(3))) return null
+  // The body, then "RF" and the check digits, as one number (letters count as 10..35) modulo 97.
+  let rest = 0
+  for (let i = 4; i < n + 4; i++) {
+    const c = s.charCodeAt(i < n ? i : i - n)
+    if (isDigit(c)) rest = (rest * 10 + c - 48) % 97
+    else if (c >= 65 && c <= 90) rest = (rest * 100 + c - 55) % 97
+    else return null
+  }
+  return rest === 1
+}
+
+const isDigit = (c: number): boolean => c >= 48 && c <= 57
 
 const TOKEN = /[A-Za-z0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]/g
 const DIGIT = /\d/
 const RF_START = /^RF\d\d/i
 
+/** Shared by every line without keys of a kind (most lines have no number tokens, no RF in the text): never changed. */
+const NONE: readonly string[] = Object.freeze([])
+
 /** Words that could be invoice numbers, as written: at least 3 characters with a digit in them, not an RF reference. */
-function writtenTokens(text: string | null): string[] {
-  if (!text) return []
-  const out: string[] = []
-  for (const m of text.matchAll(TOKEN)) if (m[0].length >= 3 && DIGIT.test(m[0]) && !RF_START.test(m[0])) out.push(m[0])
-  return out
+function writtenTokens(text: string | null): readonly string[] {
+  const words = text ? text.match(TOKEN) : null
+  if (!words) return NONE
+  const out = words.filter((w) => w.length >= 3 && DIGIT.test(w) && !RF_START.test(w))
+  return out.length > 0 ? out : NONE
 }
 
 /**
@@ -62,41 +85,43 @@ export interface LineKeys {
   /** The structured reference, when it is a valid RF reference. */
   rf: string | null
   /** Valid RF references in the remittance text other than `rf`, first occurrence first. */
-  textRfs: string[]
+  textRfs: readonly string[]
   /** Number tokens, upper case, without repeats: the reference's (unless it is an RF reference), then the text's. */
-  tokens: string[]
+  tokens: readonly string[]
   /** The same tokens as written (the ledger is searched by spelling). */
-  written: string[]
+  written: readonly string[]
   iban: string | null
   /** The payer name normalised; null when the line names no payer. */
   name: string | null
 }
 
-const NO_KEYS: LineKeys = { rf: null, textRfs: [], tokens: [], written: [], iban: null, name: null }
+const NO_KEYS: LineKeys = { rf: null, textRfs: NONE, tokens: NONE, written: NONE, iban: null, name: null }
 
 /** Outgoing and zero lines are never matched by key, so they have none. */
 export function lineKeys(line: BankLine): LineKeys {
   if (line.amount <= 0) return NO_KEYS
   const rf = rfKey(line.reference)
-  const written: string[] = []
-  const tokens: string[] = []
-  const upper = new Set<string>()
-  const asWritten = new Set<string>()
-  for (const w of [...(rf ? [] : writtenTokens(line.reference)), ...writtenTokens(line.remittance)]) {
-    const t = w.toUpperCase()
-    if (!upper.has(t)) tokens.push(t)
-    upper.add(t)
-    if (!asWritten.has(w)) written.push(w)
-    asWritten.add(w)
+  const inText = writtenTokens(line.remittance)
+  const found = rf ? inText : [...writtenTokens(line.reference), ...inText]
+  let tokens = NONE
+  let written = NONE
+  if (found.length > 0) {
+    const upper: string[] = []
+    const asWritten: string[] = []
+    for (const w of found) {
+      const t = w.toUpperCase()
+      if (!upper.includes(t)) upper.push(t)
+      if (!asWritten.includes(w)) asWritten.push(w)
+    }
+    tokens = upper
+    written = asWritten
   }
-  return {
-    rf,
-    textRfs: rfsInText(line.remittance).filter((r) => r !== rf),
-    tokens,
-    written,
-    iban: ibanKey(line.counterpartyAccount),
-    name: line.counterpartyName ? normaliseName(line.counterpartyName) : null
+  let textRfs = NONE
+  if (line.remittance) {
+    const found = rfsInText(line.remittance).filter((r) => r !== rf)
+    if (found.length > 0) textRfs = found
   }
+  return { rf, textRfs, tokens, written, iban: ibanKey(line.counterpartyAccount), name: line.counterpartyName ? normaliseName(line.counterpartyName) : null }
 }
 
 export interface FileKeys {

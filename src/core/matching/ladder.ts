@@ -41,7 +41,7 @@ interface Ctx {
   byId: Map<number, OpenItem>
   opt: MatchOptions
   openOf: (i: OpenItem) => number
-  /** Items earlier lines allocated to, by debtor: their open amount is no longer the ledger's. */
+  /** Items of partial debtors earlier lines allocated to: their open amount is no longer the ledger's. */
   touched: Map<number, OpenItem[]>
   isPartial: (debtorId: number) => boolean
   missing: Set<number>
@@ -57,16 +57,18 @@ export function matchPass(lines: readonly BankLine[], index: MatchIndex, keys: r
   const opt = { ...DEFAULT_MATCH_OPTIONS, ...options }
   const byId = itemsById(index)
   const remaining = new Map(start?.remaining ?? [])
+  const partial = new Set([...(index.partialDebtors ?? [])].filter((d) => !index.openByDebtor.has(d)))
+  const isPartial = (d: number): boolean => partial.has(d)
+  // Only a partial debtor's items need finding by debtor: the others' whole lists are in the index.
   const touched = new Map<number, OpenItem[]>()
   const touch = (i: OpenItem): void => {
+    if (!partial.has(i.debtorId)) return
     const list = touched.get(i.debtorId)
     if (list) list.push(i)
     else touched.set(i.debtorId, [i])
   }
   for (const id of remaining.keys()) touch(byId.get(id)!)
   const openOf = (i: OpenItem): number => (OPEN.has(i.status) ? (remaining.get(i.id) ?? i.openAmount) : 0)
-  const partial = index.partialDebtors
-  const isPartial = (d: number): boolean => partial !== undefined && partial.has(d) && !index.openByDebtor.has(d)
   const c: Ctx = { index, byId, opt, openOf, touched, isPartial, missing: new Set() }
   const out: Decision[] = start ? start.decisions.slice() : []
   let resume: MatchResume | null = null
@@ -288,7 +290,7 @@ function lacksWholeList(debtors: readonly number[], c: Ctx): boolean {
 /** An identification that cannot be wrong (RF check digits, our own ids): applies unless the invoice is closed or in another currency. */
 function certain(line: BankLine, items: OpenItem[], why: string, rung: 'reference' | 'remittance', openOf: (i: OpenItem) => number): Decision | null {
   const cur = line.currency
-  const open = items.filter((i) => openOf(i) > 0)
+  const open = items.length === 1 ? (openOf(items[0]) > 0 ? items : []) : items.filter((i) => openOf(i) > 0)
   if (open.length === 0) {
     return { key: line.key, kind: 'unmatched', debtorId: items[0].debtorId, reason: `${why}, which is already paid; the cash stays unapplied until refunded or allocated` }
   }
