@@ -18,11 +18,14 @@ const RECORDS = new Set(['Stmt', 'Rpt', 'Ntfctn'])
 
 const enum Ctx { None, Stmt, Bal, Ntry, Tx }
 
-/** Captured texts of one context element by field slot (camt-paths.ts); `more` keeps repeats where each one counts. */
+/**
+ * Captured texts of one context element by field slot (camt-paths.ts): `vals` the first of each, `more` the
+ * repeats of fields where each one counts, `ccy` the Ccy attribute. All three are sized once per frame.
+ */
 interface Values {
   vals: (string | undefined)[]
-  more: (string[] | undefined)[] | null
-  ccy: (string | undefined)[] | null
+  more: (string[] | undefined)[]
+  ccy: (string | undefined)[]
 }
 
 interface Frame extends Values {
@@ -53,7 +56,9 @@ export class CamtReader implements XmlHandler {
   private st: Statement | null = null
   private stFrame: Frame | null = null
   private records = 0
-  private stSum = 0
+  // A one-cell Float64Array, not a number field: the field would start as a small integer and, once a
+  // statement's total passed 2^30 minor units, turn into a double and deoptimise the whole reader mid-file.
+  private readonly stSum = new Float64Array(1)
   private stMixed = false
   private stLine = 0
   private balCcy = new Map<string, string>()
@@ -140,7 +145,10 @@ export class CamtReader implements XmlHandler {
 
   private push(ctx: Ctx): void {
     let frame = this.spare[ctx].pop()
-    if (frame === undefined) frame = { ctx, depth: this.depth, line: this.xml.line(), vals: new Array(SIZES[ctx]).fill(undefined), more: null, ccy: null }
+    if (frame === undefined) {
+      const size = SIZES[ctx]
+      frame = { ctx, depth: this.depth, line: this.xml.line(), vals: new Array(size).fill(undefined), more: new Array(size).fill(undefined), ccy: new Array(size).fill(undefined) }
+    }
     else {
       frame.depth = this.depth
       frame.line = this.xml.line()
@@ -160,11 +168,8 @@ export class CamtReader implements XmlHandler {
     if (this.capture !== null && this.depth === this.captureDepth && f !== null) {
       const slot = this.capture.slot
       if (f.vals[slot] === undefined) f.vals[slot] = this.captured
-      else if (this.capture.multi) ((f.more ??= [])[slot] ??= []).push(this.captured)
-      if (this.captureCcy !== undefined) {
-        const ccy = (f.ccy ??= [])
-        ccy[slot] ??= this.captureCcy
-      }
+      else if (this.capture.multi) (f.more[slot] ??= []).push(this.captured)
+      if (this.captureCcy !== undefined) f.ccy[slot] ??= this.captureCcy
       this.capture = null
       this.wantText = false
     }
@@ -187,14 +192,14 @@ export class CamtReader implements XmlHandler {
 
   private recycle(f: Frame): void {
     f.vals.fill(undefined)
-    f.more = null
-    f.ccy = null
+    f.more.fill(undefined)
+    f.ccy.fill(undefined)
     this.spare[f.ctx].push(f)
   }
 
   private startStatement(): void {
     this.st = { id: '', account: '', currency: '', opening: null, closing: null, entries: [] }
-    this.stSum = 0
+    this.stSum[0] = 0
     this.stMixed = false
     this.stLine = this.xml.line()
     this.balCcy = new Map()
@@ -217,7 +222,7 @@ export class CamtReader implements XmlHandler {
     const v = f.vals
     const code = clean(v[B.Cd] ?? v[B.Prtry])
     const amt = v[B.Amt]
-    const ccy = f.ccy?.[B.Amt] ?? st.currency
+    const ccy = f.ccy[B.Amt] ?? st.currency
     const date = isoDatePart(v[B.Dt] ?? v[B.DtTm] ?? '')
     if (!code || amt === undefined) return
     const kind = code === 'OPBD' || code === 'PRCD' ? 'opening' : code === 'CLBD' ? 'closing' : null
@@ -236,7 +241,7 @@ export class CamtReader implements XmlHandler {
   private endEntry(f: Frame): void {
     const st = this.header()
     const v = f.vals
-    const ccy = f.ccy?.[N.Amt] ?? st.currency
+    const ccy = f.ccy[N.Amt] ?? st.currency
     const amtText = v[N.Amt]
     const cdi = v[N.CdtDbtInd]?.trim()
     if (amtText === undefined || (cdi !== 'CRDT' && cdi !== 'DBIT')) {
@@ -272,7 +277,7 @@ export class CamtReader implements XmlHandler {
     if (this.details.length < 2) return null
     const out: number[] = []
     for (const d of this.details) {
-      const i = TX_AMOUNTS.findIndex((p) => d.vals[p] !== undefined && (d.ccy?.[p] ?? ccy) === ccy)
+      const i = TX_AMOUNTS.findIndex((p) => d.vals[p] !== undefined && (d.ccy[p] ?? ccy) === ccy)
       if (i < 0) return null
       const v = toMinor(d.vals[TX_AMOUNTS[i]]!, ccy, this.issues, line, `TxDtls/${TX_AMOUNT_PATHS[i]}`)
       if (v === null) return null
@@ -288,7 +293,7 @@ export class CamtReader implements XmlHandler {
   }
 
   private emit(e: Entry, st: Statement): void {
-    if (e.currency === st.currency || st.currency === '') this.stSum += e.amount
+    if (e.currency === st.currency || st.currency === '') this.stSum[0] += e.amount
     else this.stMixed = true
     if (this.onEntry) this.onEntry(e, st)
     else st.entries.push(e)
@@ -309,7 +314,7 @@ export class CamtReader implements XmlHandler {
       if (st.opening && st.closing && !this.issues.warnings.some((w) => w.message.includes(`${st.id}: `) && w.message.includes('not checked'))) {
         this.issues.warn(this.stLine, `statement ${st.id}: entries in more than one currency, balances not checked`)
       }
-    } else checkBalances(st, this.issues, this.stLine, this.stSum)
+    } else checkBalances(st, this.issues, this.stLine, this.stSum[0])
     this.statements.push(st)
     this.st = null
   }
@@ -322,7 +327,7 @@ function joined(all: Values[], slot: T): string | null {
   for (const d of all) {
     const first = d.vals[slot]
     if (first === undefined) continue
-    const more = d.more?.[slot]
+    const more = d.more[slot]
     for (let i = -1; i < (more ? more.length : 0); i++) {
       const c = clean(i < 0 ? first : more![i])
       if (c === null) continue

@@ -67,6 +67,7 @@ export class XmlScanner {
   private stopped = false
   private attrFrom = -1
   private attrTo = -1
+  private lastAttr = '\u0000'
   private readonly stack: XmlName[] = []
   private readonly names: (XmlName | undefined)[] = new Array(TABLE)
 
@@ -125,10 +126,14 @@ export class XmlScanner {
       while (isSpace(buf.charCodeAt(q))) q++
       const close = buf.indexOf(buf[q], q + 1)
       if (match) {
+        // The same value (Ccy="EUR") repeats on every amount: hand back the last string instead of a new one.
+        const last = this.lastAttr
+        if (close - q - 1 === last.length && buf.startsWith(last, q + 1)) return last
         // Literal line breaks and tabs read as blanks; &#10; stays a line break (XML attribute normalisation).
         let v: string | null = buf.slice(q + 1, close)
         if (/[\t\n\r]/.test(v)) v = v.replace(/\r\n|[\t\n\r]/g, ' ')
         if (v.indexOf('&') >= 0) v = decodeEntities(v)
+        else this.lastAttr = v
         return v ?? undefined
       }
       p = close + 1
@@ -210,11 +215,12 @@ export class XmlScanner {
     let c = buf.charCodeAt(p)
     if (!isNameStart(c)) return this.fail(`"<" not followed by an element name`)
     let hash = 0
+    // Plain operators, no helper calls: until the compiler gets to it, this loop runs in the interpreter.
     for (;;) {
-      hash = (Math.imul(hash, 31) + c) | 0
+      hash = (hash * 31 + c) | 0
       if (++p >= len) return INCOMPLETE
       c = buf.charCodeAt(p)
-      if (!isNameChar(c)) break
+      if (c < 128 && NAME[c] === 0) break
     }
     const name = this.intern(lt + 1, p, hash)
     this.attrFrom = -1
@@ -281,7 +287,7 @@ export class XmlScanner {
     if (this.depth === 0) return buf.indexOf('>', p) < 0 ? INCOMPLETE : this.fail(`closing tag ${buf.slice(lt, buf.indexOf('>', p) + 1)} without an open element`)
     const open = this.stack[this.depth - 1]
     const end = p + open.qname.length
-    if (buf.charCodeAt(end) !== GT || !sameAt(buf, p, open.qname)) {
+    if (buf.charCodeAt(end) !== GT || !buf.startsWith(open.qname, p)) {
       const gt = buf.indexOf('>', p)
       if (gt < 0) return INCOMPLETE
       const got = buf.slice(p, gt)
@@ -336,7 +342,7 @@ export class XmlScanner {
     for (let probe = 0; probe < 8; probe++) {
       const n = this.names[i]
       if (n === undefined) break
-      if (n.qname.length === len && sameAt(buf, from, n.qname)) return n
+      if (n.qname.length === len && buf.startsWith(n.qname, from)) return n
       i = (i + 1) & (TABLE - 1)
     }
     // Flattened copy: a slice would keep the whole input chunk alive as long as the name table.
@@ -346,12 +352,6 @@ export class XmlScanner {
     this.names[i] = name
     return name
   }
-}
-
-/** buf has s at `at`; a loop the compiler inlines beats startsWith on names this short. */
-function sameAt(buf: string, at: number, s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (buf.charCodeAt(at + i) !== s.charCodeAt(i)) return false
-  return true
 }
 
 /** Predefined and numeric entities; null for anything else (a DTD's entities or a stray "&"). */
