@@ -8,10 +8,25 @@ import type { BankLineFields } from '../../shared/contract/payments'
  */
 export type FingerprintFields = BankLineFields
 
+const SEP = '\u001f'
+// Exactly the strings norm() would change: a blank at either end, two in a row, or one that is not a plain space.
+const UNNORMAL = /^\s|\s$|\s\s|[^\S ]/
+
+/** Blanks collapsed and trimmed; parsers hand over text that is already clean, so the test is usually all it costs. */
+function norm(s: string | null): string {
+  if (s === null) return ''
+  return UNNORMAL.test(s) ? s.replace(/\s+/g, ' ').trim() : s
+}
+
+function accountKey(s: string | null): string {
+  const n = norm(s)
+  return (n.indexOf(' ') < 0 ? n : n.replace(/ /g, '')).toUpperCase()
+}
+
 export function contentKey(e: FingerprintFields): string {
-  const norm = (s: string | null): string => (s ?? '').replace(/\s+/g, ' ').trim()
+  // join builds one flat string; a chain of + builds a rope that the Map then has to flatten (twice the time).
   return [
-    norm(e.account).replace(/ /g, '').toUpperCase(),
+    accountKey(e.account),
     e.currency,
     e.amount,
     e.bookingDate ?? '',
@@ -21,8 +36,13 @@ export function contentKey(e: FingerprintFields): string {
     norm(e.reference),
     norm(e.remittance),
     norm(e.counterpartyName),
-    norm(e.counterpartyAccount).replace(/ /g, '').toUpperCase()
-  ].join('\u001f')
+    accountKey(e.counterpartyAccount)
+  ].join(SEP)
+}
+
+/** The key of the n-th line (1-based) with this content key in one file. */
+export function occurrenceKey(content: string, n: number): string {
+  return `${content}${SEP}#${n}`
 }
 
 /** Content keys with their occurrence number within the file appended, in file order. */
@@ -32,6 +52,6 @@ export function occurrenceKeys(entries: readonly FingerprintFields[]): string[] 
     const k = contentKey(e)
     const n = (seen.get(k) ?? 0) + 1
     seen.set(k, n)
-    return `${k}\u001f#${n}`
+    return occurrenceKey(k, n)
   })
 }
