@@ -5,7 +5,7 @@
  */
 import type { Entry, Format, ParsedFile, Statement } from './types'
 import { Issues, checkBalances, clean, isoDatePart, newEntry, normaliseReference, result, rfFromText, toMinor } from './util'
-import { sniffEncoding, streamDecoder } from './decode'
+import { sniffEncoding, streamDecoder, type StreamDecoder } from './decode'
 import { XmlScanner, type XmlHandler, type XmlName } from './xml-scan'
 import { B, DEAD, N, NTRY_DTLS, ROOTS, S, SIZES, T, TX_AMOUNTS, TX_AMOUNT_PATHS, type Node } from './camt-paths'
 
@@ -363,16 +363,36 @@ export function parseCamtText(text: string, fileName?: string): ParsedFile {
  */
 export async function parseCamtStream(readable: AsyncIterable<Uint8Array>, onEntry?: OnEntry, fileName?: string): Promise<ParsedFile> {
   const r = new CamtReader(fileName, onEntry)
-  let decoder: ReturnType<typeof streamDecoder> | null = null
-  for await (const raw of readable) {
-    let chunk = raw
-    if (!decoder) {
-      const { encoding, bomLength } = sniffEncoding(chunk.subarray(0, 4096))
-      decoder = streamDecoder(encoding === 'iso-8859-1' || encoding === 'windows-1252' || encoding.startsWith('utf-16') ? encoding : 'utf-8')
-      chunk = chunk.subarray(bomLength)
+  let decoder: StreamDecoder | null = null
+  // The encoding is sniffed from the first 4 KB (BOM, XML declaration), however small the first chunks are.
+  let head: Uint8Array[] = []
+  let headBytes = 0
+  for await (const chunk of readable) {
+    if (decoder) {
+      r.write(decoder.write(chunk))
+      continue
     }
-    r.write(decoder.write(chunk))
+    head.push(chunk)
+    headBytes += chunk.byteLength
+    if (headBytes >= 4096) {
+      decoder = startDecoding(r, head, headBytes)
+      head = []
+    }
   }
+  if (!decoder && headBytes > 0) decoder = startDecoding(r, head, headBytes)
   if (decoder) r.write(decoder.end())
   return r.finish()
+}
+
+function startDecoding(r: CamtReader, head: Uint8Array[], size: number): StreamDecoder {
+  const bytes = new Uint8Array(size)
+  let at = 0
+  for (const c of head) {
+    bytes.set(c, at)
+    at += c.byteLength
+  }
+  const { encoding, bomLength } = sniffEncoding(bytes.subarray(0, 4096))
+  const decoder = streamDecoder(encoding === 'iso-8859-1' || encoding === 'windows-1252' || encoding.startsWith('utf-16') ? encoding : 'utf-8')
+  r.write(decoder.write(bytes.subarray(bomLength)))
+  return decoder
 }

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseStatement, parseCamtStream, type ParsedFile } from '../../../src/core/bank'
 import { XmlScanner } from '../../../src/core/bank/xml-scan'
+import { fixture } from './helpers'
 
 const enc = (s: string) => new TextEncoder().encode(s)
 const parse = (xml: string, fileName = 'x.xml'): ParsedFile => parseStatement(enc(xml), { fileName, format: 'camt.053' })
@@ -64,6 +65,15 @@ describe('camt XML as banks write it', () => {
       }
       expect((await parseCamtStream(chunks())).statements, `chunk size ${size}`).toEqual(whole)
     }
+  })
+
+  it('honours an ISO-8859-1 declaration also when the stream comes in chunks smaller than the declaration', async () => {
+    const bytes = fixture('camt053-latin1.xml')
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += 7) yield bytes.subarray(i, i + 7)
+    }
+    const r = await parseCamtStream(chunks())
+    expect(r.statements[0].entries[0].counterpartyName).toBe('Åkesson & Söner AB')
   })
 
   it('counts lines the same when the file has no line breaks at all', () => {
