@@ -1,7 +1,8 @@
 /**
- * Bank parser benchmark: a generated ~60 MB camt.053 (100k entries) and a 100k-transaction MT940 file,
+ * Bank parser benchmark: a generated ~80 MB camt.053 (100k entries) and a 100k-transaction MT940 file,
  * parsed by our code and by the npm baselines (fast-xml-parser DOM, mt940js). Peak RSS of the camt
- * stream is measured in a fresh child process so earlier allocations in this process do not count.
+ * stream and the statement import's read phase are measured in fresh child processes, so earlier
+ * allocations and the JIT warm-up of this process do not count.
  * Data is deterministic (fixed seed), so runs are comparable across machines.
  */
 import { mkdtempSync, rmSync, writeFileSync, readFileSync, createReadStream } from 'node:fs'
@@ -112,6 +113,31 @@ console.log(JSON.stringify({ n, maxRssKb: process.resourceUsage().maxRSS }))
   return JSON.parse(out.trim().split('\n').pop()!).maxRssKb / 1024
 }
 
+/**
+ * The read phase of a statement import (statement-read.ts: parse, flatten, fingerprints, file hash) as the
+ * import service meets it: in a fresh process after one small file, so the code is barely warmed up.
+ * Median of three processes.
+ */
+function childReadMs(dir: string, lines: number): number {
+  const script = path.join(dir, 'read-phase.mts')
+  writeFileSync(
+    script,
+    `import { readFile } from ${JSON.stringify(path.join(repoRoot, 'src/main/services/statement-read.ts'))}
+import { statement } from ${JSON.stringify(path.join(repoRoot, 'bench/payments.ts'))}
+const warm = new TextEncoder().encode(statement(100_000, 200, 1_000_000, 'WARM'))
+const file = new TextEncoder().encode(statement(100_200, ${lines}, 1_000_000, 'DAY'))
+readFile({ fileName: 'warm.xml', bytes: warm }, '2026-11-23')
+const t = performance.now()
+const r = readFile({ fileName: 'day.xml', bytes: file }, '2026-11-23')
+const ms = performance.now() - t
+if (r.lines.length !== ${lines}) throw new Error('read ' + r.lines.length + ' lines')
+console.log(JSON.stringify({ ms, mb: file.byteLength / 1e6 }))
+`
+  )
+  const runs = [0, 1, 2].map(() => JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', script], { cwd: repoRoot, encoding: 'utf8' }).trim().split('\n').pop()!).ms as number)
+  return runs.sort((a, b) => a - b)[1]
+}
+
 export async function benchBankParsers(): Promise<BenchRow[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'fd-bank-bench-'))
   try {
@@ -139,6 +165,12 @@ export async function benchBankParsers(): Promise<BenchRow[]> {
     rows.push({ name: `camt.053 stream from disk (${streamed} entries)`, value: +(mb / streamS).toFixed(1), unit: 'MB/s', target: '>= 40 MB/s', pass: mb / streamS >= 40 })
     const rss = childPeakRssMb(camtFile)
     rows.push({ name: `camt.053 stream peak RSS (${mb.toFixed(0)} MB file)`, value: Math.round(rss), unit: 'MB', target: '<= 400 MB', pass: rss <= 400 })
+
+    // Statement import read phase (bench/payments.ts statement(): 100k lines are 36 MB); targets from issue 4.
+    for (const [lines, target] of [[100_000, 1200], [5_000, 60]]) {
+      const ms = childReadMs(dir, lines)
+      rows.push({ name: `statement read phase, first file after start (${lines} lines)`, value: Math.round(ms), unit: 'ms', target: `<= ${target} ms`, pass: ms <= target })
+    }
 
     // MT940: 100k transactions with German ?NN details, against mt940js on the same text.
     const mtText = generateMt940(100_000)
