@@ -32,6 +32,8 @@ interface Frame extends Values {
   ctx: Ctx
   depth: number
   line: number
+  /** Something is in `more` or `ccy` (to clear on reuse). */
+  extra: boolean
 }
 
 export type OnEntry = (entry: Entry, statement: Statement) => void
@@ -147,7 +149,7 @@ export class CamtReader implements XmlHandler {
     let frame = this.spare[ctx].pop()
     if (frame === undefined) {
       const size = SIZES[ctx]
-      frame = { ctx, depth: this.depth, line: this.xml.line(), vals: new Array(size).fill(undefined), more: new Array(size).fill(undefined), ccy: new Array(size).fill(undefined) }
+      frame = { ctx, depth: this.depth, line: this.xml.line(), vals: new Array(size).fill(undefined), more: new Array(size).fill(undefined), ccy: new Array(size).fill(undefined), extra: false }
     }
     else {
       frame.depth = this.depth
@@ -168,8 +170,14 @@ export class CamtReader implements XmlHandler {
     if (this.capture !== null && this.depth === this.captureDepth && f !== null) {
       const slot = this.capture.slot
       if (f.vals[slot] === undefined) f.vals[slot] = this.captured
-      else if (this.capture.multi) (f.more[slot] ??= []).push(this.captured)
-      if (this.captureCcy !== undefined) f.ccy[slot] ??= this.captureCcy
+      else if (this.capture.multi) {
+        ;(f.more[slot] ??= []).push(this.captured)
+        f.extra = true
+      }
+      if (this.captureCcy !== undefined) {
+        f.ccy[slot] ??= this.captureCcy
+        f.extra = true
+      }
       this.capture = null
       this.wantText = false
     }
@@ -192,8 +200,11 @@ export class CamtReader implements XmlHandler {
 
   private recycle(f: Frame): void {
     f.vals.fill(undefined)
-    f.more.fill(undefined)
-    f.ccy.fill(undefined)
+    if (f.extra) {
+      f.more.fill(undefined)
+      f.ccy.fill(undefined)
+      f.extra = false
+    }
     this.spare[f.ctx].push(f)
   }
 

@@ -159,23 +159,12 @@ export function clampDate(y: number, m: number, d: number, issues: Issues, line:
 /** ISO date or date-time -> the date part as written (no time zone conversion: the bank's calendar day counts). */
 export function isoDatePart(s: string): LocalDate | null {
   const d = s.trim().slice(0, 10)
-  // Days 1-28 of months 01-12 always exist: skip the regex and Date of isLocalDate for them (two per camt entry).
-  // Years below 0100 are left to isLocalDate, which refuses them (Date.UTC reads them as 19xx).
-  if (d.length === 10 && d.charCodeAt(4) === 45 && !d.startsWith('00') && d.charCodeAt(7) === 45 && digits(d, 0, 4) && digits(d, 5, 7) && digits(d, 8, 10)) {
-    const m = (d.charCodeAt(5) - 48) * 10 + d.charCodeAt(6) - 48
-    const day = (d.charCodeAt(8) - 48) * 10 + d.charCodeAt(9) - 48
-    if (m >= 1 && m <= 12 && day >= 1 && day <= 28) return d
-  }
-  return isLocalDate(d) ? d : null
+  return EASY_DATE.test(d) || isLocalDate(d) ? d : null
 }
 
-function digits(s: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    const c = s.charCodeAt(i)
-    if (c < 48 || c > 57) return false
-  }
-  return true
-}
+// Days 1-28 of months 01-12 always exist: no Date round trip for them (two per camt entry). Years below 0100
+// are left to isLocalDate, which refuses them (Date.UTC reads them as 19xx).
+const EASY_DATE = /^(?!00)\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|1\d|2[0-8])$/
 
 export function newEntry(amount: number, currency: string): Entry {
   return {
@@ -216,13 +205,8 @@ export function normaliseReference(ref: string | null): string | null {
 }
 
 /** Printable ASCII without blanks or lower-case letters: what camt's Strd/CdtrRefInf/Ref nearly always carries. */
-function isCompactUpper(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i)
-    if (c <= 32 || c > 126 || (c >= 97 && c <= 122)) return false
-  }
-  return true
-}
+const COMPACT_UPPER = /^[\x21-\x60\x7b-\x7e]*$/
+const isCompactUpper = (s: string): boolean => COMPACT_UPPER.test(s)
 
 function fmt(amount: number, currency: string): string {
   try {

@@ -47,6 +47,9 @@ const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c ==
 const isNameStart = (c: number): boolean => (c < 128 ? NAME[c] === 2 : c === c) // NaN (past the end) is not
 const isNameChar = (c: number): boolean => (c < 128 ? NAME[c] !== 0 : c === c)
 
+// Blank-separated name="value" pairs (no "<" in values), then blanks: what attributes() checks char by char.
+const ATTRIBUTES = /(?:[ \t\r\n]+[A-Za-z_:\u0080-\uffff][-.\w:\u0080-\uffff]*[ \t\r\n]*=[ \t\r\n]*(?:"[^"<]*"|'[^'<]*'))*[ \t\r\n]*/y
+
 const TABLE = 1024
 const ENTITIES = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]])
 
@@ -257,6 +260,12 @@ export class XmlScanner {
   /** From the blank after the element name to the ">" or "/" that ends the tag. */
   private attributes(p: number): number {
     const buf = this.buf
+    // Well-formed attributes in one native match; anything else (a cut-off tag, an error) goes the long way.
+    ATTRIBUTES.lastIndex = p
+    if (ATTRIBUTES.test(buf)) {
+      const c = buf.charCodeAt(ATTRIBUTES.lastIndex)
+      if (c === GT || c === SLASH) return ATTRIBUTES.lastIndex
+    }
     const len = buf.length
     for (;;) {
       const before = p
