@@ -108,8 +108,8 @@ export function itemsById(index: MatchIndex): Map<number, OpenItem> {
  * like a placeholder make the template unusable, and the reason is then only plain text.
  */
 interface Phrase {
-  text: string
-  template: string | null
+  text: string[]
+  template: string[] | null
   args: ReasonArg[]
 }
 
@@ -119,7 +119,10 @@ const m = (amount: number, currency: string): ReasonArg => ({ money: { amount, c
 
 const PLACEHOLDER = /\{\d+\}/
 
-/** Builds both forms part by part and joins them once: flat strings, as the plan holds 100k of them until stored. */
+/**
+ * Collects both forms part by part; a phrase inside another is spliced in as parts, and because() joins each
+ * form once: flat strings, built once, as the plan holds 100k of them until they are stored.
+ */
 function say(strings: TemplateStringsArray, ...parts: Part[]): Phrase {
   const text: string[] = [strings[0]]
   let template: string[] | null = [strings[0]]
@@ -134,32 +137,27 @@ function say(strings: TemplateStringsArray, ...parts: Part[]): Phrase {
         else template.push(s)
       }
     } else if ('text' in p) {
-      text.push(p.text)
+      for (const t of p.text) text.push(t)
       if (template !== null) {
         if (p.template === null) template = null
-        else template.push(args.length === 0 ? p.template : p.template.replace(/\{(\d+)\}/g, (_, n: string) => `{${Number(n) + args.length}}`))
+        else if (args.length === 0 || p.args.length === 0) for (const t of p.template) template.push(t)
+        else template.push(p.template.join('').replace(/\{(\d+)\}/g, (_, n: string) => `{${Number(n) + args.length}}`))
       }
       for (const a of p.args) args.push(a)
     } else {
-      text.push(plain(p))
+      text.push('money' in p ? plainReasonFormat.money(p.money.amount, p.money.currency) : plainReasonFormat.date(p.date))
       if (template !== null) template.push(`{${args.length}}`)
       args.push(p)
     }
     text.push(strings[i + 1])
     if (template !== null) template.push(strings[i + 1])
   }
-  return { text: text.join(''), template: template === null ? null : template.join(''), args }
-}
-
-function plain(p: Part): string {
-  if (p === null || typeof p === 'string' || typeof p === 'number') return String(p)
-  if ('text' in p) return p.text
-  return 'money' in p ? plainReasonFormat.money(p.money.amount, p.money.currency) : plainReasonFormat.date(p.date)
+  return { text, template, args }
 }
 
 /** The reason fields of a decision or candidate: the plain text, plus the template when it has values to format. */
 function because(p: Phrase): { reason: string; reasonTemplate?: string; reasonArgs?: ReasonArg[] } {
-  return p.template !== null && p.args.length > 0 ? { reason: p.text, reasonTemplate: p.template, reasonArgs: p.args } : { reason: p.text }
+  return p.template !== null && p.args.length > 0 ? { reason: p.text.join(''), reasonTemplate: p.template.join(''), reasonArgs: p.args } : { reason: p.text.join('') }
 }
 
 /** Applies amount to items in order (oldest due first), each up to its open amount; the rest stays unapplied. */

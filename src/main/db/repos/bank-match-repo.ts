@@ -46,7 +46,10 @@ function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {
   else m.set(k, [v])
 }
 
+/** The OpenItem fields as a JSON array, in the order toItem reads them. */
+const ITEM_JSON = 'i.id, i.number, i.client_id, i.debtor_id, i.currency, i.face, i.open_amount, i.due_date, i.rf_ref, i.status, i.advance, i.funded_date'
 type ItemRow = [number, string, number, number, string, number, number, string, string, string, number, string | null]
+const toItem = (r: ItemRow): OpenItem => ({ id: r[0], number: r[1], clientId: r[2], debtorId: r[3], currency: r[4], face: r[5], openAmount: r[6], dueDate: r[7], rfRef: r[8], status: r[9], advance: r[10], fundedDate: r[11] })
 
 /**
  * Invoices by id, read in id order (neighbouring rows share pages). The rows come back as one JSON array per
@@ -55,15 +58,9 @@ type ItemRow = [number, string, number, number, string, number, number, string, 
 export function itemsByIds(ledger: Ledger, ids: Iterable<number>): Map<number, OpenItem> {
   const sorted = [...new Set(ids)].sort((a, b) => a - b)
   const out = new Map<number, OpenItem>()
-  const s = statement(
-    ledger.sqlite,
-    `select json_group_array(json_array(i.id, i.number, i.client_id, i.debtor_id, i.currency, i.face, i.open_amount, i.due_date, i.rf_ref, i.status, i.advance, i.funded_date))
-     from invoice i where i.id in (select value from json_each(?))`
-  ).pluck()
+  const s = statement(ledger.sqlite, `select json_group_array(json_array(${ITEM_JSON})) from json_each(?) j join invoice i on i.id = j.value`).pluck()
   for (let n = 0; n < sorted.length; n += CHUNK) {
-    for (const r of JSON.parse(s.get(JSON.stringify(sorted.slice(n, n + CHUNK))) as string) as ItemRow[]) {
-      out.set(r[0], { id: r[0], number: r[1], clientId: r[2], debtorId: r[3], currency: r[4], face: r[5], openAmount: r[6], dueDate: r[7], rfRef: r[8], status: r[9], advance: r[10], fundedDate: r[11] })
-    }
+    for (const r of JSON.parse(s.get(JSON.stringify(sorted.slice(n, n + CHUNK))) as string) as ItemRow[]) out.set(r[0], toItem(r))
   }
   return out
 }
@@ -181,17 +178,14 @@ export function loadOpenByAmount(ledger: Ledger, wanted: readonly AmountWanted[]
   const list = [...keys]
   const s = statement(
     ledger.sqlite,
-    `select w.key as n, i.id from json_each(?) w join invoice i on i.open_amount = w.value ->> 2
+    `select json_group_array(json_array(w.key, ${ITEM_JSON})) from json_each(?) w join invoice i on i.open_amount = w.value ->> 2
      where +i.debtor_id = w.value ->> 0 and +i.currency = w.value ->> 1 and +i.status in ${OPEN}`
-  )
-  const hits: { k: string; id: number }[] = []
+  ).pluck()
+  const lists = new Map(list.map(([k]) => [k, [] as OpenItem[]]))
   for (let n = 0; n < list.length; n += CHUNK) {
     const part = list.slice(n, n + CHUNK)
-    for (const r of s.all(JSON.stringify(part.map(([, v]) => v))) as { n: number; id: number }[]) hits.push({ k: part[r.n][0], id: r.id })
+    for (const r of JSON.parse(s.get(JSON.stringify(part.map(([, v]) => v))) as string) as [number, ...ItemRow][]) lists.get(part[r[0]][0])!.push(toItem(r.slice(1) as ItemRow))
   }
-  const items = itemsByIds(ledger, hits.map((h) => h.id))
-  const lists = new Map(list.map(([k]) => [k, [] as OpenItem[]]))
-  for (const h of hits) lists.get(h.k)!.push(items.get(h.id)!)
   for (const [k, v] of lists) into.set(k, v)
 }
 
