@@ -24,9 +24,15 @@ export interface ImportPlan {
 
 /**
  * Decides every line against the ledger as it is now: duplicates first, then the matching ladder on the new lines.
- * `lap`, when given, is called after each step with its name (the bench's phase timings).
+ * The reads share one snapshot (a read transaction, or a savepoint inside the commit's), so the rounds of loading
+ * agree with each other also for a preview while someone else writes. `lap`, when given, is called after each
+ * step with its name (the bench's phase timings).
  */
 export function planImport(ledger: Ledger, file: ReadFile, lap: (step: string) => void = () => {}): ImportPlan {
+  return ledger.sqlite.transaction(() => plan(ledger, file, lap))()
+}
+
+function plan(ledger: Ledger, file: ReadFile, lap: (step: string) => void): ImportPlan {
   const existing = existingFingerprints(ledger, file.lines.map((l) => l.fingerprint))
   const duplicate = file.lines.map((l) => existing.has(l.fingerprint))
   const fresh: BankLine[] = file.lines.filter((_, i) => !duplicate[i])
