@@ -129,7 +129,7 @@ export class CamtReader implements XmlHandler {
     if (n.slot >= 0) {
       this.capture = n
       this.captureDepth = depth
-      this.captureCcy = this.xml.attr('Ccy')
+      this.captureCcy = this.xml.hasAttributes ? this.xml.attr('Ccy') : undefined
       this.captured = ''
       this.wantText = true
     }

@@ -57,6 +57,8 @@ export class XmlScanner {
   /** Set when the input is not well-formed; scanning stops there. */
   error: string | null = null
   errorLine = 0
+  /** Whether the element being opened has attributes (see attr). */
+  hasAttributes = false
   /** Open elements; above 0 after end() means the input was cut off. */
   depth = 0
   private buf = ''
@@ -227,6 +229,7 @@ export class XmlScanner {
     }
     const name = this.intern(lt + 1, p, hash)
     this.attrFrom = -1
+    let end = p + 1
     if (c !== GT) {
       if (c !== SLASH) {
         if (!isSpace(c)) return this.fail(`invalid character in element name <${name.qname}`)
@@ -235,25 +238,27 @@ export class XmlScanner {
         if (p < 0) return p
         this.attrTo = p
       }
+      end = p + 1
       if (buf.charCodeAt(p) === SLASH) {
         if (p + 1 >= len) return INCOMPLETE
         if (buf.charCodeAt(p + 1) !== GT) return this.fail(`"/" not followed by ">" in <${name.qname}>`)
-        if (!this.start(name)) return FAILED
-        this.depth--
-        this.h.close(name)
-        return p + 2
+        end = -(p + 2)
       }
     }
-    return this.start(name) ? p + 1 : FAILED
-  }
-
-  private start(name: XmlName): boolean {
-    if (this.depth === 0) {
-      if (this.rootSeen) return this.fail(`element <${name.qname}> after the end of the root element`) !== FAILED
-      this.rootSeen = true
-    }
+    if (this.depth === 0 && !this.root(name)) return FAILED
+    this.hasAttributes = this.attrFrom >= 0
     this.stack[this.depth++] = name
     this.h.open(name)
+    if (end > 0) return end
+    // <name/>
+    this.depth--
+    this.h.close(name)
+    return -end
+  }
+
+  private root(name: XmlName): boolean {
+    if (this.rootSeen) return this.fail(`element <${name.qname}> after the end of the root element`) !== FAILED
+    this.rootSeen = true
     return true
   }
 

@@ -25,6 +25,28 @@ function accountKey(s: string | null): string {
 
 export function contentKey(e: FingerprintFields): string {
   // join builds one flat string; a chain of + builds a rope that the Map then has to flatten (twice the time).
+  const key = [
+    accountKey(e.account),
+    e.currency,
+    e.amount,
+    e.bookingDate ?? '',
+    e.valueDate ?? '',
+    e.bankRef ?? '',
+    e.endToEndId ?? '',
+    e.reference ?? '',
+    e.remittance ?? '',
+    e.counterpartyName ?? '',
+    accountKey(e.counterpartyAccount)
+  ].join(SEP)
+  // Text is nearly always clean already: one test over the whole key instead of one per field.
+  return ANY_UNNORMAL.test(key) ? normalisedKey(e) : key
+}
+
+// A blank at either end of a field, two in a row, or one that is not a plain space, anywhere in a joined key.
+// Account fields never contain blanks (accountKey), so every text field's ends are next to a separator.
+const ANY_UNNORMAL = /(?:^|\u001f)\s|\s(?:\u001f|$)|\s\s|[^\S ]/
+
+function normalisedKey(e: FingerprintFields): string {
   return [
     accountKey(e.account),
     e.currency,
