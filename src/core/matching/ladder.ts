@@ -38,13 +38,16 @@ export interface MatchPass {
 /** What deciding one line needs besides the line: the index, and what earlier lines of the file consumed. */
 interface Ctx {
   index: MatchIndex
-  byId: Map<number, OpenItem>
+  /** Any invoice of the index by id (the map is built on first use: most files never ask). */
+  item: (id: number) => OpenItem | undefined
   opt: MatchOptions
   openOf: (i: OpenItem) => number
   /** Items of partial debtors earlier lines allocated to: their open amount is no longer the ledger's. */
   touched: Map<number, OpenItem[]>
   isPartial: (debtorId: number) => boolean
   missing: Set<number>
+  /** The items the last automatic decision allocates to, in the order of its allocations. */
+  paid: readonly OpenItem[]
 }
 
 /**
@@ -55,7 +58,8 @@ interface Ctx {
  */
 export function matchPass(lines: readonly BankLine[], index: MatchIndex, keys: readonly LineKeys[] = lines.map(lineKeys), start: MatchResume | null = null, options: Partial<MatchOptions> = {}): MatchPass {
   const opt = { ...DEFAULT_MATCH_OPTIONS, ...options }
-  const byId = itemsById(index)
+  let byId: Map<number, OpenItem> | null = null
+  const item = (id: number): OpenItem | undefined => (byId ??= itemsById(index)).get(id)
   const remaining = new Map(start?.remaining ?? [])
   const partial = new Set([...(index.partialDebtors ?? [])].filter((d) => !index.openByDebtor.has(d)))
   const isPartial = (d: number): boolean => partial.has(d)
@@ -67,9 +71,9 @@ export function matchPass(lines: readonly BankLine[], index: MatchIndex, keys: r
     if (list) list.push(i)
     else touched.set(i.debtorId, [i])
   }
-  for (const id of remaining.keys()) touch(byId.get(id)!)
+  for (const id of remaining.keys()) touch(item(id)!)
   const openOf = (i: OpenItem): number => (OPEN.has(i.status) ? (remaining.get(i.id) ?? i.openAmount) : 0)
-  const c: Ctx = { index, byId, opt, openOf, touched, isPartial, missing: new Set() }
+  const c: Ctx = { index, item, opt, openOf, touched, isPartial, missing: new Set(), paid: [] }
   const out: Decision[] = start ? start.decisions.slice() : []
   let resume: MatchResume | null = null
   for (let n = start?.from ?? 0; n < lines.length; n++) {
@@ -81,11 +85,12 @@ export function matchPass(lines: readonly BankLine[], index: MatchIndex, keys: r
       continue
     }
     if (d.kind === 'auto') {
-      for (const a of d.allocations) {
-        const i = byId.get(a.invoiceId)!
+      d.allocations.forEach((a, j) => {
+        const i = c.paid[j]?.id === a.invoiceId ? c.paid[j] : item(a.invoiceId)!
         if (!remaining.has(i.id)) touch(i)
         remaining.set(i.id, openOf(i) - a.amount)
-      }
+      })
+      c.paid = []
     }
     out.push(d)
   }
@@ -161,14 +166,19 @@ function because(p: Phrase): { reason: string; reasonTemplate?: string; reasonAr
 }
 
 /** Applies amount to items in order (oldest due first), each up to its open amount; the rest stays unapplied. */
-function spread(amount: number, items: OpenItem[], openOf: (i: OpenItem) => number): { allocations: Allocation[]; unapplied: number } {
+function spread(amount: number, items: OpenItem[], c: Ctx): { allocations: Allocation[]; unapplied: number } {
   let left = amount
   const allocations: Allocation[] = []
+  const paid: OpenItem[] = []
   for (const i of items) {
-    const take = Math.min(left, openOf(i))
-    if (take > 0) allocations.push({ invoiceId: i.id, amount: take })
+    const take = Math.min(left, c.openOf(i))
+    if (take > 0) {
+      allocations.push({ invoiceId: i.id, amount: take })
+      paid.push(i)
+    }
     left -= take
   }
+  c.paid = paid
   return { allocations, unapplied: left }
 }
 
@@ -185,7 +195,7 @@ function withinTolerance(open: number, amount: number, opt: MatchOptions): boole
 
 /** The line's decision, or null when it needs the whole open-item list of a debtor the index knows only in part. */
 function decide(line: BankLine, k: LineKeys, c: Ctx): Decision | null {
-  const { index, byId, opt, openOf } = c
+  const { index, opt, openOf } = c
   const key = line.key
   const dd = line.endToEndId ? index.directDebits.get(line.endToEndId) : undefined
   if (line.amount < 0) {
@@ -199,9 +209,9 @@ function decide(line: BankLine, k: LineKeys, c: Ctx): Decision | null {
 
   // Rung 0: our own direct debit coming back paid.
   if (dd && dd.status === 'sent') {
-    const inv = byId.get(dd.invoiceId)
+    const inv = c.item(dd.invoiceId)
     if (inv && openOf(inv) > 0 && inv.currency === cur) {
-      const s = spread(line.amount, [inv], openOf)
+      const s = spread(line.amount, [inv], c)
       return { key, kind: 'auto', rung: 'direct_debit', ...s, debtorId: inv.debtorId, ...because(say`direct debit ${line.endToEndId} collected for invoice ${inv.number}; ${describeAmount(line.amount, openOf(inv), cur)}`) }
     }
   }
@@ -212,7 +222,7 @@ function decide(line: BankLine, k: LineKeys, c: Ctx): Decision | null {
   if (rf) {
     const inv = index.byRf.get(rf)
     if (inv) {
-      const r = certain(line, [inv], `structured reference ${rf} identifies invoice ${inv.number}`, 'reference', openOf)
+      const r = certain(line, [inv], `structured reference ${rf} identifies invoice ${inv.number}`, 'reference', c)
       if (r) return r
     } else notes.push(`reference ${rf} is not one of our invoices`)
   }
@@ -220,7 +230,7 @@ function decide(line: BankLine, k: LineKeys, c: Ctx): Decision | null {
   // Rung 2: RF references (check digits make them certain) or invoice numbers in the free text.
   const rfItems = k.textRfs.length === 0 ? [] : uniq(k.textRfs.map((r) => index.byRf.get(r)).filter((i): i is OpenItem => !!i))
   if (rfItems.length > 0) {
-    const r = certain(line, rfItems, `remittance text carries ${rfItems.length > 1 ? 'references' : 'reference'} ${rfItems.map((i) => i.rfRef).join(', ')} of invoice ${rfItems.map((i) => i.number).join(', ')}`, 'remittance', openOf)
+    const r = certain(line, rfItems, `remittance text carries ${rfItems.length > 1 ? 'references' : 'reference'} ${rfItems.map((i) => i.rfRef).join(', ')} of invoice ${rfItems.map((i) => i.number).join(', ')}`, 'remittance', c)
     if (r) return r
   }
   let payers: Set<number> | null = null
@@ -246,7 +256,7 @@ function decide(line: BankLine, k: LineKeys, c: Ctx): Decision | null {
     const sameDebtor = new Set(items.map((i) => i.debtorId)).size === 1
     const payerConfirms = sameDebtor && (payers ??= new Set(payerDebtors(k, index))).has(items[0].debtorId)
     if (ambiguous.length === 0 && sameDebtor && (line.amount === total || (payerConfirms && items.length === 1))) {
-      const s = spread(line.amount, items, openOf)
+      const s = spread(line.amount, items, c)
       const why = say`invoice number ${names} found in the remittance text${payerConfirms ? ' and the payer is that debtor' : ''}; ${describeAmount(line.amount, total, cur)}`
       return { key, kind: 'auto', rung: 'remittance', ...s, debtorId: items[0].debtorId, ...because(why) }
     }
@@ -286,7 +296,8 @@ function lacksWholeList(debtors: readonly number[], c: Ctx): boolean {
 }
 
 /** An identification that cannot be wrong (RF check digits, our own ids): applies unless the invoice is closed or in another currency. */
-function certain(line: BankLine, items: OpenItem[], why: string, rung: 'reference' | 'remittance', openOf: (i: OpenItem) => number): Decision | null {
+function certain(line: BankLine, items: OpenItem[], why: string, rung: 'reference' | 'remittance', c: Ctx): Decision | null {
+  const { openOf } = c
   const cur = line.currency
   const open = items.length === 1 ? (openOf(items[0]) > 0 ? items : []) : items.filter((i) => openOf(i) > 0)
   if (open.length === 0) {
@@ -297,7 +308,7 @@ function certain(line: BankLine, items: OpenItem[], why: string, rung: 'referenc
   }
   const sorted = open.length > 1 ? [...open].sort(byDue) : open
   const total = sorted.reduce((s, i) => s + openOf(i), 0)
-  const s = spread(line.amount, sorted, openOf)
+  const s = spread(line.amount, sorted, c)
   return { key: line.key, kind: 'auto', rung, ...s, debtorId: sorted[0].debtorId, ...because(say`${why}; ${describeAmount(line.amount, total, cur)}`) }
 }
 
@@ -334,7 +345,7 @@ function byAmount(line: BankLine, debtors: number[], c: Ctx, why: string, rung: 
       }
       exact.push(...e)
     }
-    if (exact.length === 1 && debtorId !== null) return exactlyOne(line, exact[0], debtorId, why, rung)
+    if (exact.length === 1 && debtorId !== null) return exactlyOne(line, exact[0], debtorId, why, rung, c)
     if (exact.length > 1) return suggest(line.key, rung, exact, line.amount, openOf, opt, debtorId, say`${why}; ${exact.length} invoices are open for exactly ${m(line.amount, cur)}: choose one`, 'same amount')
     lacksWholeList(debtors, c)
     return null
@@ -342,9 +353,10 @@ function byAmount(line: BankLine, debtors: number[], c: Ctx, why: string, rung: 
   const items = debtors.flatMap((d) => index.openByDebtor.get(d) ?? []).filter((i) => i.currency === cur && openOf(i) > 0).sort(byDue)
   if (items.length === 0) return { key: line.key, kind: 'unmatched', debtorId, reason: `${why}, but it has no open ${cur} invoices: the cash stays unapplied` }
   const exact = items.filter((i) => openOf(i) === line.amount)
-  if (exact.length === 1 && debtorId !== null) return exactlyOne(line, exact[0], debtorId, why, rung)
+  if (exact.length === 1 && debtorId !== null) return exactlyOne(line, exact[0], debtorId, why, rung, c)
   const total = items.reduce((s, i) => s + openOf(i), 0)
   if (items.length > 1 && total === line.amount && debtorId !== null) {
+    c.paid = items
     return { key: line.key, kind: 'auto', rung, allocations: items.map((i) => ({ invoiceId: i.id, amount: openOf(i) })), unapplied: 0, debtorId, ...because(say`${why}, and ${m(line.amount, cur)} is exactly the debtor's whole open balance (${items.length} invoices)`) }
   }
   if (exact.length > 1) return suggest(line.key, rung, exact, line.amount, openOf, opt, debtorId, say`${why}; ${exact.length} invoices are open for exactly ${m(line.amount, cur)}: choose one`, 'same amount')
@@ -353,7 +365,8 @@ function byAmount(line: BankLine, debtors: number[], c: Ctx, why: string, rung: 
   return suggest(line.key, rung, items, line.amount, openOf, opt, debtorId, say`${why}; no open invoice fits ${m(line.amount, cur)}: allocate by hand`, 'open item of this debtor')
 }
 
-function exactlyOne(line: BankLine, item: OpenItem, debtorId: number, why: string, rung: 'iban_amount' | 'name_amount'): Decision {
+function exactlyOne(line: BankLine, item: OpenItem, debtorId: number, why: string, rung: 'iban_amount' | 'name_amount', c: Ctx): Decision {
+  c.paid = [item]
   return { key: line.key, kind: 'auto', rung, allocations: [{ invoiceId: item.id, amount: line.amount }], unapplied: 0, debtorId, ...because(say`${why}, and only invoice ${item.number} is open for exactly ${m(line.amount, line.currency)}`) }
 }
 
