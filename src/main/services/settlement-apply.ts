@@ -9,7 +9,7 @@
  */
 import type { Agreement } from '../../shared/agreement'
 import type { LocalDate } from '../../shared/dates'
-import { applicationEntry, settle, type ApplicationPart, type Settlement } from '../../core/settlement/settle'
+import { applicationEntry, settle, type ApplicationPart } from '../../core/settlement/settle'
 import { AppError } from '../api/errors'
 import { insertAllocation, insertAllocations, setInvoiceBalance, type NewAllocation } from '../db/repos/bank-allocation-repo'
 import { loadSettleRows, type SettleRow } from '../db/repos/bank-match-repo'
@@ -59,7 +59,6 @@ export interface Application {
   date: LocalDate
   parts: ApplicationPart[]
   allocations: Omit<NewAllocation, 'journalEntryId'>[]
-  settlements: Settlement[]
 }
 
 /** Settles one application against the in-memory state (validating it) and returns what to write. */
@@ -81,17 +80,17 @@ export function settleApplication(st: ApplyState, p: ApplyCash): Application {
     st.touched.add(row.id)
     return { bankEntryId: p.bankEntryId, invoiceId: row.id, amount: s.applied, fee: s.fee, shortfall: s.shortfall, rebate: s.rebate, prevStatus, mode: p.mode, reason: p.reason, createdBy: p.userId, createdAt: p.at }
   })
-  return { date: p.date, parts: parts.map((x) => ({ inv: x.row, s: x.s })), allocations, settlements: parts.map((x) => x.s) }
+  return { date: p.date, parts: parts.map((x) => ({ inv: x.row, s: x.s })), allocations }
 }
 
 /** One application, written at once as its own entry (a person's allocation). */
-export function applyCash(ledger: Ledger, st: ApplyState, p: ApplyCash): { journalEntryId: number; settlements: Settlement[] } {
+export function applyCash(ledger: Ledger, st: ApplyState, p: ApplyCash): { journalEntryId: number } {
   const app = settleApplication(st, p)
   const numbers = app.parts.map((x) => st.rows.get(x.inv.id)!.number).join(', ')
   const entry = applicationEntry({ date: p.date, kind: 'allocation', memo: `Allocated from bank line ${p.bankEntryId} to invoice ${numbers}`, debtorId: p.debtorId, parts: app.parts })
   const journalEntryId = postEntry(ledger, entry, p.userId, p.at)
   for (const a of app.allocations) insertAllocation(ledger, { ...a, journalEntryId })
-  return { journalEntryId, settlements: app.settlements }
+  return { journalEntryId }
 }
 
 /**
