@@ -47,8 +47,10 @@ function plan(ledger: Ledger, file: ReadFile, lap: (step: string) => void): Impo
   const wanted: AmountWanted[] = []
   const partial = new Set<number>()
   fresh.forEach((l, n) => {
-    if (l.amount <= 0 || !needsPayer(keys[n], index)) return
-    for (const d of payerDebtors(keys[n], index)) {
+    if (l.amount <= 0) return
+    const debtors = payerDebtors(keys[n], index)
+    if (debtors.length === 0 || !needsPayer(keys[n], index)) return
+    for (const d of debtors) {
       partial.add(d)
       wanted.push({ debtorId: d, currency: l.currency, amount: l.amount })
     }
