@@ -4,10 +4,10 @@
  * Stmt/Bal/Ntry/TxDtls, which makes namespaces, prefixes and schema versions irrelevant.
  */
 import type { Entry, Format, ParsedFile, Statement } from './types'
-import { Issues, checkBalances, clean, isoDatePart, newEntry, normaliseReference, result, rfFromText, toMinor } from './util'
+import { Issues, checkBalances, result } from './util'
 import { sniffEncoding, streamDecoder, type StreamDecoder } from './decode'
 import { XmlScanner, type XmlHandler, type XmlName } from './xml-scan'
-import { B, DEAD, N, NTRY_DTLS, ROOTS, S, SIZES, T, TX_AMOUNTS, TX_AMOUNT_PATHS, type Node } from './camt-paths'
+import { DEAD, NTRY_DTLS, ROOTS, SIZES, readBalance, readEntry, readHeader, type EntrySink, type Node, type Values } from './camt-fields'
 
 const MESSAGES: Record<string, Format> = {
   BkToCstmrStmt: 'camt.053',
@@ -17,16 +17,6 @@ const MESSAGES: Record<string, Format> = {
 const RECORDS = new Set(['Stmt', 'Rpt', 'Ntfctn'])
 
 const enum Ctx { None, Stmt, Bal, Ntry, Tx }
-
-/**
- * Captured texts of one context element by field slot (camt-paths.ts): `vals` the first of each, `more` the
- * repeats of fields where each one counts, `ccy` the Ccy attribute. All three are sized once per frame.
- */
-interface Values {
-  vals: (string | undefined)[]
-  more: (string[] | undefined)[]
-  ccy: (string | undefined)[]
-}
 
 interface Frame extends Values {
   ctx: Ctx
@@ -38,7 +28,7 @@ interface Frame extends Values {
 
 export type OnEntry = (entry: Entry, statement: Statement) => void
 
-export class CamtReader implements XmlHandler {
+export class CamtReader implements XmlHandler, EntrySink {
   readonly issues: Issues
   format: Format | null = null
   readonly statements: Statement[] = []
@@ -186,7 +176,7 @@ export class CamtReader implements XmlHandler {
       this.frame = this.frames[this.frames.length - 1] ?? null
       if (f.ctx === Ctx.Tx) this.details.push(f)
       else if (f.ctx === Ctx.Ntry) {
-        this.endEntry(f)
+        readEntry(f, this.details, this.header(), this.issues, f.line, this)
         this.recycle(f)
         for (const d of this.details) this.recycle(d)
         this.details.length = 0
@@ -219,91 +209,18 @@ export class CamtReader implements XmlHandler {
   /** Statement header fields come before balances and entries in every camt version, so read them early. */
   private header(): Statement {
     const st = this.st!
-    if (st.id === '') {
-      const v = this.stFrame!.vals
-      st.id = v[S.Id] ?? ''
-      st.account = clean(v[S.Iban] ?? v[S.OthrId] ?? v[S.PrtryId]) ?? ''
-      st.currency = clean(v[S.Ccy]) ?? ''
-    }
+    if (st.id === '') readHeader(st, this.stFrame!.vals)
     return st
   }
 
   private endBalance(f: Frame): void {
-    const st = this.header()
-    const v = f.vals
-    const code = clean(v[B.Cd] ?? v[B.Prtry])
-    const amt = v[B.Amt]
-    const ccy = f.ccy[B.Amt] ?? st.currency
-    const date = isoDatePart(v[B.Dt] ?? v[B.DtTm] ?? '')
-    if (!code || amt === undefined) return
-    const kind = code === 'OPBD' || code === 'PRCD' ? 'opening' : code === 'CLBD' ? 'closing' : null
-    if (!kind || st[kind]) return
-    let minor = toMinor(amt, ccy, this.issues, f.line, `Bal ${code}/Amt`)
-    if (minor === null) return
-    if (v[B.CdtDbtInd]?.trim() === 'DBIT') minor = -minor
-    if (!date) {
-      this.issues.warn(f.line, `statement ${st.id}: balance ${code} has no date`, 'Bal/Dt')
-      return
-    }
-    st[kind] = { amount: minor, date }
-    this.balCcy.set(kind, ccy)
+    const b = readBalance(f, this.header(), this.issues, f.line)
+    if (!b) return
+    this.st![b.kind] = b.balance
+    this.balCcy.set(b.kind, b.ccy)
   }
 
-  private endEntry(f: Frame): void {
-    const st = this.header()
-    const v = f.vals
-    const ccy = f.ccy[N.Amt] ?? st.currency
-    const amtText = v[N.Amt]
-    const cdi = v[N.CdtDbtInd]?.trim()
-    if (amtText === undefined || (cdi !== 'CRDT' && cdi !== 'DBIT')) {
-      this.issues.error(f.line, `statement ${st.id}: entry without ${amtText === undefined ? 'Amt' : 'CdtDbtInd CRDT/DBIT'}, skipped`, 'Ntry')
-      return
-    }
-    const abs = toMinor(amtText, ccy, this.issues, f.line, 'Ntry/Amt')
-    if (abs === null) return
-    const amount = cdi === 'DBIT' ? -Math.abs(abs) : Math.abs(abs)
-    const details = this.details
-    const split = this.splitAmounts(ccy, cdi, amount, f.line, st.id)
-    if (split) for (let i = 0; i < split.length; i++) this.emit(this.entry(split[i], ccy, v, details[i], [details[i]]), st)
-    else this.emit(this.entry(amount, ccy, v, details[0], details), st)
-  }
-
-  /** One booked line: the entry's own fields, then the (first or only) TxDtls, then free text as a fallback. */
-  private entry(amount: number, ccy: string, v: (string | undefined)[], d: Values | undefined, all: Values[]): Entry {
-    const e = newEntry(amount, ccy)
-    e.bookingDate = isoDatePart(v[N.BookgDt] ?? v[N.BookgDtTm] ?? '')
-    e.valueDate = isoDatePart(v[N.ValDt] ?? v[N.ValDtTm] ?? '')
-    e.bankRef = clean(v[N.AcctSvcrRef]) ?? clean(d?.vals[T.AcctSvcrRef])
-    if (d) fillDetail(e, d.vals, all)
-    e.remittance ??= clean(v[N.AddtlNtryInf])
-    e.reference ??= rfFromText(e.remittance)
-    return e
-  }
-
-  /**
-   * Amounts per TxDtls when a batch entry can be split exactly; null keeps the entry whole
-   * (details without amounts, or amounts that do not add up to the booked total).
-   */
-  private splitAmounts(ccy: string, cdi: string, total: number, line: number, id: string): number[] | null {
-    if (this.details.length < 2) return null
-    const out: number[] = []
-    for (const d of this.details) {
-      const i = TX_AMOUNTS.findIndex((p) => d.vals[p] !== undefined && (d.ccy[p] ?? ccy) === ccy)
-      if (i < 0) return null
-      const v = toMinor(d.vals[TX_AMOUNTS[i]]!, ccy, this.issues, line, `TxDtls/${TX_AMOUNT_PATHS[i]}`)
-      if (v === null) return null
-      const dcdi = d.vals[T.CdtDbtInd]?.trim() ?? cdi
-      out.push(dcdi === 'DBIT' ? -Math.abs(v) : Math.abs(v))
-    }
-    const sum = out.reduce((s, v) => s + v, 0)
-    if (sum !== total) {
-      this.issues.warn(line, `statement ${id}: transaction details add up to ${sum} minor units, entry says ${total}; kept as one entry`)
-      return null
-    }
-    return out
-  }
-
-  private emit(e: Entry, st: Statement): void {
+  emit(e: Entry, st: Statement): void {
     if (e.currency === st.currency || st.currency === '') this.stSum[0] += e.amount
     else this.stMixed = true
     if (this.onEntry) this.onEntry(e, st)
@@ -329,37 +246,6 @@ export class CamtReader implements XmlHandler {
     this.statements.push(st)
     this.st = null
   }
-}
-
-/** Every occurrence of a field over the given TxDtls, cleaned, duplicates dropped, joined with blanks. */
-function joined(all: Values[], slot: T): string | null {
-  let out: string | null = null
-  let parts: string[] | null = null
-  for (const d of all) {
-    const first = d.vals[slot]
-    if (first === undefined) continue
-    const more = d.more[slot]
-    for (let i = -1; i < (more ? more.length : 0); i++) {
-      const c = clean(i < 0 ? first : more![i])
-      if (c === null) continue
-      if (out === null) out = c
-      else if (c !== out && !parts?.includes(c)) (parts ??= [out]).push(c)
-    }
-  }
-  return parts ? parts.join(' ') : out
-}
-
-/** Counterparty is the debtor on credits and the creditor on debits; ultimate parties only as a fallback. */
-function fillDetail(e: Entry, v: (string | undefined)[], all: Values[]): void {
-  const credit = e.amount >= 0
-  e.endToEndId = clean(v[T.EndToEndId])
-  if (e.endToEndId === 'NOTPROVIDED') e.endToEndId = null
-  e.counterpartyName = clean(
-    credit ? (v[T.DbtrNm] ?? v[T.DbtrPtyNm] ?? v[T.UltmtDbtrNm] ?? v[T.UltmtDbtrPtyNm]) : (v[T.CdtrNm] ?? v[T.CdtrPtyNm] ?? v[T.UltmtCdtrNm] ?? v[T.UltmtCdtrPtyNm])
-  )
-  e.counterpartyAccount = clean(credit ? (v[T.DbtrIban] ?? v[T.DbtrOthrId]) : (v[T.CdtrIban] ?? v[T.CdtrOthrId]))
-  e.reference = normaliseReference(v[T.CdtrRef] ?? null)
-  e.remittance = joined(all, T.Ustrd) ?? joined(all, T.AddtlRmtInf) ?? joined(all, T.AddtlTxInf)
 }
 
 export function parseCamtText(text: string, fileName?: string): ParsedFile {
