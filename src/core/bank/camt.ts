@@ -140,8 +140,7 @@ export class CamtReader implements XmlHandler, EntrySink {
     if (frame === undefined) {
       const size = SIZES[ctx]
       frame = { ctx, depth: this.depth, line: this.xml.line(), vals: new Array(size).fill(undefined), more: new Array(size).fill(undefined), ccy: new Array(size).fill(undefined), extra: false }
-    }
-    else {
+    } else {
       frame.depth = this.depth
       frame.line = this.xml.line()
     }
@@ -180,8 +179,7 @@ export class CamtReader implements XmlHandler, EntrySink {
         this.recycle(f)
         for (const d of this.details) this.recycle(d)
         this.details.length = 0
-      }
-      else if (f.ctx === Ctx.Bal) this.endBalance(f)
+      } else if (f.ctx === Ctx.Bal) this.endBalance(f)
       else if (f.ctx === Ctx.Stmt) this.endStatement(f)
     }
     this.depth--
