@@ -105,4 +105,18 @@ describe('matching by hand, undo and refunds', () => {
     await expect(b.call2('payments.undo', { bankEntryId: lc.id, journalEntryId: la.allocations[0].journalEntryId - 1 })).rejects.toThrow(/no live application/)
     expect(checkJournal(b.ledger).balanced).toBe(true)
   })
+
+  it('looks at the payer when the invoice number in the text is not open in the payment currency', async () => {
+    const b = testBackend()
+    const { clientId, debtorId } = await aClientAndDebtor(b)
+    fundedInvoice(b.ledger, { clientId, debtorId, number: 'Q-1', face: 900_00, currency: 'SEK' })
+    const eur = fundedInvoice(b.ledger, { clientId, debtorId, number: 'Q-2', face: 250_00 })
+    b.ledger.sqlite.prepare("insert into debtor_iban (iban, debtor_id, first_seen, source) values ('DE89370400440532013000', ?, '2026-10-01', 'match')").run(debtorId)
+    const r = commit(b, camt053([{ amount: 250_00, ustrd: 'Q-1', iban: 'DE89370400440532013000' }]))
+    expect(r.counts.autoMatched).toBe(1)
+    expect(inv(b, eur.id).status).toBe('paid')
+    const [line] = (await b.call2('payments.lines', { view: 'all' })).rows
+    expect(line.reason).toContain('DE89370400440532013000')
+    expect(checkJournal(b.ledger).balanced).toBe(true)
+  })
 })

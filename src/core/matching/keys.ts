@@ -5,6 +5,7 @@
  */
 import { normaliseName } from '../names'
 import { findRfReferences, isValidRfReference } from '../rf-reference'
+import { OPEN_STATUSES } from '../../shared/statuses'
 import type { BankLine, MatchIndex } from './types'
 
 const IBAN = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/
@@ -153,12 +154,16 @@ export function fileKeys(lines: readonly BankLine[], keys: readonly LineKeys[] =
 
 /**
  * Whether the IBAN and name rungs may look at the line's payer: not when a reference or an invoice number
- * already identifies it, so a file of well-referenced payments loads no open-item lists at all.
+ * already identifies it, so a file of well-referenced payments loads no open-item lists at all. A number counts
+ * only when one of its invoices is open in the line's currency: the number rung passes over paid invoices (the
+ * payer may quote an old number), and the payer rungs must then see the payer's open items.
  */
-export function needsPayer(k: LineKeys, index: Pick<MatchIndex, 'byRf' | 'byNumber'>): boolean {
+const OPEN = new Set<string>(OPEN_STATUSES)
+
+export function needsPayer(k: LineKeys, index: Pick<MatchIndex, 'byRf' | 'byNumber'>, currency: string): boolean {
   if (k.rf && index.byRf.has(k.rf)) return false
   if (k.textRfs.some((r) => index.byRf.has(r))) return false
-  return !k.tokens.some((t) => index.byNumber.has(t))
+  return !k.tokens.some((t) => index.byNumber.get(t)?.some((i) => i.currency === currency && i.openAmount > 0 && OPEN.has(i.status)))
 }
 
 /** The debtors a line's payer account and name stand for (the account's first). */
@@ -172,7 +177,7 @@ export function payerDebtors(k: LineKeys, index: Pick<MatchIndex, 'debtorsByIban
 export function debtorsNeeded(lines: readonly BankLine[], index: Pick<MatchIndex, 'byRf' | 'byNumber' | 'debtorsByIban' | 'debtorsByName'>, keys: readonly LineKeys[] = lines.map(lineKeys)): number[] {
   const out = new Set<number>()
   lines.forEach((l, n) => {
-    if (l.amount > 0 && needsPayer(keys[n], index)) for (const d of payerDebtors(keys[n], index)) out.add(d)
+    if (l.amount > 0 && needsPayer(keys[n], index, l.currency)) for (const d of payerDebtors(keys[n], index)) out.add(d)
   })
   return [...out]
 }

@@ -49,7 +49,7 @@ function plan(ledger: Ledger, file: ReadFile, lap: (step: string) => void): Impo
   fresh.forEach((l, n) => {
     if (l.amount <= 0) return
     const debtors = payerDebtors(keys[n], index)
-    if (debtors.length === 0 || !needsPayer(keys[n], index)) return
+    if (debtors.length === 0 || !needsPayer(keys[n], index, l.currency)) return
     for (const d of debtors) {
       partial.add(d)
       wanted.push({ debtorId: d, currency: l.currency, amount: l.amount })

@@ -93,7 +93,7 @@ function amountFirst(w: World): { decisions: Decision[]; rounds: number; loaded:
   index.partialDebtors = new Set()
   index.openByAmount = new Map()
   w.lines.forEach((l, n) => {
-    if (l.amount <= 0 || !needsPayer(keys[n], index)) return
+    if (l.amount <= 0 || !needsPayer(keys[n], index, l.currency)) return
     for (const d of payerDebtors(keys[n], index)) {
       index.partialDebtors!.add(d)
       index.openByAmount!.set(amountKey(d, l.currency, l.amount), openOf(w, d).filter((i) => i.currency === l.currency && i.openAmount === l.amount))
