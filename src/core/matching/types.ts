@@ -40,8 +40,6 @@ export interface DirectDebitRef {
   invoiceId: number
   amount: number
   status: 'sent' | 'paid' | 'returned'
-  /** The allocation that applied the collected cash, when it was paid. */
-  allocationJournalId: number | null
 }
 
 /** The slice of the ledger a file's matching needs, loaded in bulk for the file's keys. */

@@ -129,7 +129,7 @@ describe('matching ladder', () => {
 
   it('recognises a returned direct debit by its end-to-end id', () => {
     const a = item(1)
-    const idx = indexOf([a], { directDebits: new Map([['E2E-1', { id: 7, invoiceId: 1, amount: 100_00, status: 'paid' as const, allocationJournalId: 3 }]]) })
+    const idx = indexOf([a], { directDebits: new Map([['E2E-1', { id: 7, invoiceId: 1, amount: 100_00, status: 'paid' as const }]]) })
     const [d] = matchLines([line({ amount: -100_00, endToEndId: 'E2E-1' })], idx)
     expect(d).toMatchObject({ kind: 'return', directDebitId: 7, invoiceId: 1 })
   })

@@ -108,13 +108,10 @@ export function loadFirstPass(ledger: Ledger, k: FirstPassKeys): MatchIndex {
   const directDebits = new Map<string, DirectDebitRef>()
   const dd = inChunks<DirectDebitRef & { e2e: string }>(
     q,
-    `select c.id, c.invoice_id as invoiceId, c.amount, c.status, c.end_to_end_id as e2e,
-       (select a.journal_entry_id from bank_allocation a join bank_entry b on b.id = a.bank_entry_id
-        where a.invoice_id = c.invoice_id and b.end_to_end_id = c.end_to_end_id and a.reversal_entry_id is null order by a.id desc limit 1) as allocationJournalId
-     from sdd_collection c where c.end_to_end_id in IN_LIST`,
+    `select c.id, c.invoice_id as invoiceId, c.amount, c.status, c.end_to_end_id as e2e from sdd_collection c where c.end_to_end_id in IN_LIST`,
     k.endToEndIds
   )
-  for (const r of dd) directDebits.set(r.e2e, { id: r.id, invoiceId: r.invoiceId, amount: r.amount, status: r.status, allocationJournalId: r.allocationJournalId })
+  for (const r of dd) directDebits.set(r.e2e, { id: r.id, invoiceId: r.invoiceId, amount: r.amount, status: r.status })
   // References the ledger issued name their invoice's id (rfForInvoiceId): such a reference is read as that row
   // and checked against the row's own reference; only the others are looked up in invoice_rf_uq.
   const named = new Map<string, number>()
