@@ -50,6 +50,8 @@ const isNameChar = (c: number): boolean => (c < 128 ? NAME[c] !== 0 : c === c)
 // Blank-separated name="value" pairs (no "<" in values), then blanks: what attributes() checks char by char.
 const ATTRIBUTES = /(?:[ \t\r\n]+[A-Za-z_:\u0080-\uffff][-.\w:\u0080-\uffff]*[ \t\r\n]*=[ \t\r\n]*(?:"[^"<]*"|'[^'<]*'))*[ \t\r\n]*/y
 
+const enum Inside { Nothing, Comment, CData, Instruction }
+
 const TABLE = 1024
 const ENTITIES = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]])
 
@@ -70,6 +72,9 @@ export class XmlScanner {
   private amp = -2
   private rootSeen = false
   private stopped = false
+  /** A comment, CDATA section or instruction continues in the next chunk, from `keepFrom` (see enter). */
+  private inside = Inside.Nothing
+  private keepFrom = 0
   private attrFrom = -1
   private attrTo = -1
   private lastAttr = '\u0000'
@@ -96,7 +101,7 @@ export class XmlScanner {
   end(): void {
     if (this.error !== null || this.stopped) return
     this.run(true)
-    if (this.error === null && this.depth === 0 && this.pos < this.buf.length) {
+    if (this.error === null && this.depth === 0 && (this.pos < this.buf.length || this.inside !== Inside.Nothing)) {
       this.at = this.pos
       this.fail('unexpected end of file')
     }
@@ -167,11 +172,26 @@ export class XmlScanner {
   private run(final: boolean): void {
     const buf = this.buf
     let pos = this.pos
+    if (this.inside !== Inside.Nothing) {
+      const next = this.enter(this.inside, pos)
+      if (next < 0) {
+        this.pos = this.keepFrom
+        return
+      }
+      pos = next
+    }
     while (!this.stopped) {
       // Tags usually follow each other directly: look at the next character before searching.
       const lt = buf.charCodeAt(pos) === LT ? pos : buf.indexOf('<', pos)
       if (lt < 0) {
-        if (final && pos < buf.length && this.textRun(pos, buf.length) !== FAILED) pos = buf.length
+        // Text up to the end of the chunk is handed over now (a text run may come in pieces), so a long one is
+        // not searched again with every chunk; only a possibly cut entity or CR stays for the next chunk.
+        const upTo = final ? buf.length : safeTextEnd(buf, pos)
+        if (upTo > pos) {
+          this.at = pos
+          if (this.textRun(pos, upTo) === FAILED) return
+          pos = upTo
+        }
         break
       }
       if (lt > pos) {
@@ -183,7 +203,10 @@ export class XmlScanner {
       const c = buf.charCodeAt(lt + 1)
       const next = c === SLASH ? this.closeTag(lt) : c === BANG ? this.bang(lt) : c === QUESTION ? this.instruction(lt) : this.openTag(lt)
       if (next === FAILED) return
-      if (next === INCOMPLETE) break
+      if (next === INCOMPLETE) {
+        if (this.inside !== Inside.Nothing) pos = this.keepFrom
+        break
+      }
       pos = next
     }
     this.pos = pos
@@ -318,16 +341,10 @@ export class XmlScanner {
   /** Comments, CDATA and a DOCTYPE. */
   private bang(lt: number): number {
     const buf = this.buf
-    if (buf.startsWith('<!--', lt)) {
-      const end = buf.indexOf('-->', lt + 4)
-      return end < 0 ? INCOMPLETE : end + 3
-    }
+    if (buf.startsWith('<!--', lt)) return this.enter(Inside.Comment, lt + 4)
     if (buf.startsWith('<![CDATA[', lt)) {
       if (this.depth === 0) return this.fail('CDATA outside the root element')
-      const end = buf.indexOf(']]>', lt + 9)
-      if (end < 0) return INCOMPLETE
-      if (this.h.wantText) this.h.text(buf.slice(lt + 9, end).replace(/\r\n?/g, '\n'))
-      return end + 3
+      return this.enter(Inside.CData, lt + 9)
     }
     if (buf.startsWith('<!DOCTYPE', lt)) {
       if (this.rootSeen) return this.fail('DOCTYPE inside the document')
@@ -344,8 +361,32 @@ export class XmlScanner {
   }
 
   private instruction(lt: number): number {
-    const end = this.buf.indexOf('?>', lt + 2)
-    return end < 0 ? INCOMPLETE : end + 2
+    return this.enter(Inside.Instruction, lt + 2)
+  }
+
+  /**
+   * The body of a comment, CDATA section or processing instruction from `from`: to its end, or to the end of
+   * the chunk, in which case only the last two characters (a cut-off end marker) are kept for the next one.
+   * So a huge comment is neither kept nor searched again with every chunk; CDATA text is handed over in pieces.
+   */
+  private enter(inside: Inside, from: number): number {
+    const buf = this.buf
+    const mark = inside === Inside.Comment ? '-->' : inside === Inside.CData ? ']]>' : '?>'
+    const end = buf.indexOf(mark, from)
+    let upTo = end
+    if (end < 0) {
+      upTo = Math.max(from, buf.length - 2)
+      // A CR may be the first half of a CRLF.
+      if (upTo > from && buf.charCodeAt(upTo - 1) === 13) upTo--
+    }
+    if (inside === Inside.CData && upTo > from && this.h.wantText) this.h.text(buf.slice(from, upTo).replace(/\r\n?/g, '\n'))
+    if (end >= 0) {
+      this.inside = Inside.Nothing
+      return end + mark.length
+    }
+    this.inside = inside
+    this.keepFrom = upTo
+    return INCOMPLETE
   }
 
   /** The same few dozen names repeat millions of times: find them by hash and compare in place, no substring. */
@@ -366,6 +407,15 @@ export class XmlScanner {
     this.names[i] = name
     return name
   }
+}
+
+/** Where text without "<" can be cut: before a last "&" that may lack its ";", or before a final CR. */
+function safeTextEnd(buf: string, from: number): number {
+  let end = buf.length
+  const amp = buf.lastIndexOf('&')
+  if (amp >= from && buf.indexOf(';', amp) < 0) end = amp
+  if (end > from && buf.charCodeAt(end - 1) === 13) end--
+  return end
 }
 
 /** Predefined and numeric entities; null for anything else (a DTD's entities or a stray "&"). */

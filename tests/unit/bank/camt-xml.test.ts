@@ -67,6 +67,18 @@ describe('camt XML as banks write it', () => {
     }
   })
 
+  it('reads comments, CDATA and text longer than many chunks', async () => {
+    const long = 'Faktura 1234 '.repeat(20_000).trim()
+    const xml = credit(`<!--${'-x'.repeat(50_000)}--><RmtInf><Ustrd><![CDATA[${long}\r\n]]>${long}</Ustrd></RmtInf>`)
+    const bytes = enc(xml)
+    async function* chunks() {
+      for (let i = 0; i < bytes.length; i += 999) yield bytes.subarray(i, i + 999)
+    }
+    const r = await parseCamtStream(chunks())
+    expect(r.errors).toEqual([])
+    expect(r.statements[0].entries[0].remittance).toBe(`${long} ${long}`)
+  })
+
   it('honours an ISO-8859-1 declaration also when the stream comes in chunks smaller than the declaration', async () => {
     const bytes = fixture('camt053-latin1.xml')
     async function* chunks() {
@@ -128,15 +140,19 @@ describe('XmlScanner', () => {
         seen.push(`</${n.qname}`)
         h.wantText = false
       },
+      // Text may come in pieces (here: cut by the chunk end); consecutive pieces are one run.
       text(s: string) {
-        seen.push(JSON.stringify(s))
+        const last = seen.length - 1
+        if (seen[last]?.startsWith('"')) seen[last] = JSON.stringify(JSON.parse(seen[last]) + s)
+        else seen.push(JSON.stringify(s))
       }
     }
     const x = new XmlScanner(h)
-    x.write('<p:a x="1"><p:b>one &amp;')
-    x.write(' two</p:b><c>skipped</c><b/></p:a>')
+    x.write('<p:a x="1"><p:b>one &am')
+    x.write('p; two\r')
+    x.write('\nthree</p:b><c>skipped</c><b/></p:a>')
     x.end()
     expect(x.error).toBeNull()
-    expect(seen).toEqual(['<p:a|a', '<p:b|b', '"one & two"', '</p:b', '<c|c', '</c', '<b|b', '</b', '</p:a'])
+    expect(seen).toEqual(['<p:a|a', '<p:b|b', '"one & two\\nthree"', '</p:b', '<c|c', '</c', '<b|b', '</b', '</p:a'])
   })
 })
