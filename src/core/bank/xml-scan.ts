@@ -10,6 +10,12 @@
  * bindings; a DTD is skipped, so entities it declares are reported as undefined.
  */
 
+import * as chars from './xml-text'
+
+// Local copies of what runs per character or tag: where the code is compiled to CommonJS (tsx), every use of an
+// imported binding is a getter call.
+const { NAME, attributesEnd, decodeEntities, isNameChar, isNameStart, isSpace, safeTextEnd } = chars
+
 export interface XmlName {
   readonly qname: string
   /** Without the namespace prefix: camt is matched by local names, whatever prefix a bank uses. */
@@ -32,28 +38,10 @@ const GT = 62
 const SLASH = 47
 const BANG = 33
 const QUESTION = 63
-const EQ = 61
-const DQUOTE = 34
-const SQUOTE = 39
-
-// ASCII name characters: 2 may start a name, 1 may follow; anything from U+0080 up is accepted as both.
-const NAME = new Uint8Array(128)
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c)
-  if (/[A-Za-z_:]/.test(ch)) NAME[c] = 2
-  else if (/[0-9.-]/.test(ch)) NAME[c] = 1
-}
-const isSpace = (c: number): boolean => c === 32 || c === 10 || c === 13 || c === 9
-const isNameStart = (c: number): boolean => (c < 128 ? NAME[c] === 2 : c === c) // NaN (past the end) is not
-const isNameChar = (c: number): boolean => (c < 128 ? NAME[c] !== 0 : c === c)
-
-// Blank-separated name="value" pairs (no "<" in values), then blanks: what attributes() checks char by char.
-const ATTRIBUTES = /(?:[ \t\r\n]+[A-Za-z_:\u0080-\uffff][-.\w:\u0080-\uffff]*[ \t\r\n]*=[ \t\r\n]*(?:"[^"<]*"|'[^'<]*'))*[ \t\r\n]*/y
 
 const enum Inside { Nothing, Comment, CData, Instruction }
 
 const TABLE = 1024
-const ENTITIES = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'], ['apos', "'"]])
 
 export class XmlScanner {
   /** Set when the input is not well-formed; scanning stops there. */
@@ -257,9 +245,10 @@ export class XmlScanner {
       if (c !== SLASH) {
         if (!isSpace(c)) return this.fail(`invalid character in element name <${name.qname}`)
         this.attrFrom = p
-        p = this.attributes(p)
-        if (p < 0) return p
-        this.attrTo = p
+        const at = attributesEnd(buf, p)
+        if (typeof at === 'string') return this.fail(at)
+        if (at < 0) return INCOMPLETE
+        p = this.attrTo = at
       }
       end = p + 1
       if (buf.charCodeAt(p) === SLASH) {
@@ -283,39 +272,6 @@ export class XmlScanner {
     if (this.rootSeen) return this.fail(`element <${name.qname}> after the end of the root element`) !== FAILED
     this.rootSeen = true
     return true
-  }
-
-  /** From the blank after the element name to the ">" or "/" that ends the tag. */
-  private attributes(p: number): number {
-    const buf = this.buf
-    // Well-formed attributes in one native match; anything else (a cut-off tag, an error) goes the long way.
-    ATTRIBUTES.lastIndex = p
-    if (ATTRIBUTES.test(buf)) {
-      const c = buf.charCodeAt(ATTRIBUTES.lastIndex)
-      if (c === GT || c === SLASH) return ATTRIBUTES.lastIndex
-    }
-    const len = buf.length
-    for (;;) {
-      const before = p
-      while (p < len && isSpace(buf.charCodeAt(p))) p++
-      if (p >= len) return INCOMPLETE
-      let c = buf.charCodeAt(p)
-      if (c === GT || c === SLASH) return p
-      if (p === before || !isNameStart(c)) return this.fail(`invalid attribute in tag`)
-      while (p < len && isNameChar(buf.charCodeAt(p))) p++
-      while (p < len && isSpace(buf.charCodeAt(p))) p++
-      if (p >= len) return INCOMPLETE
-      if (buf.charCodeAt(p) !== EQ) return this.fail(`attribute without a value`)
-      p++
-      while (p < len && isSpace(buf.charCodeAt(p))) p++
-      if (p >= len) return INCOMPLETE
-      c = buf.charCodeAt(p)
-      if (c !== DQUOTE && c !== SQUOTE) return this.fail(`attribute value without quotes`)
-      const close = buf.indexOf(c === DQUOTE ? '"' : "'", p + 1)
-      if (close < 0) return INCOMPLETE
-      if (buf.lastIndexOf('<', close) > p) return this.fail(`"<" in an attribute value`)
-      p = close + 1
-    }
   }
 
   private closeTag(lt: number): number {
@@ -407,33 +363,4 @@ export class XmlScanner {
     this.names[i] = name
     return name
   }
-}
-
-/** Where text without "<" can be cut: before a last "&" that may lack its ";", or before a final CR. */
-function safeTextEnd(buf: string, from: number): number {
-  let end = buf.length
-  const amp = buf.lastIndexOf('&')
-  if (amp >= from && buf.indexOf(';', amp) < 0) end = amp
-  if (end > from && buf.charCodeAt(end - 1) === 13) end--
-  return end
-}
-
-/** Predefined and numeric entities; null for anything else (a DTD's entities or a stray "&"). */
-export function decodeEntities(s: string): string | null {
-  let out = ''
-  let from = 0
-  for (let amp = s.indexOf('&'); amp >= 0; amp = s.indexOf('&', from)) {
-    const semi = s.indexOf(';', amp + 1)
-    if (semi < 0 || semi - amp > 12) return null
-    const ref = s.slice(amp + 1, semi)
-    let ch: string | undefined
-    if (ref.charCodeAt(0) === 35) {
-      const code = /^#x[0-9a-fA-F]+$/.test(ref) ? parseInt(ref.slice(2), 16) : /^#[0-9]+$/.test(ref) ? parseInt(ref.slice(1), 10) : NaN
-      ch = code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : undefined
-    } else ch = ENTITIES.get(ref)
-    if (ch === undefined) return null
-    out += s.slice(from, amp) + ch
-    from = semi + 1
-  }
-  return out + s.slice(from)
 }
