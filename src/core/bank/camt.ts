@@ -7,7 +7,11 @@ import type { Entry, Format, ParsedFile, Statement } from './types'
 import { Issues, checkBalances, result } from './util'
 import { sniffEncoding, streamDecoder, type StreamDecoder } from './decode'
 import { XmlScanner, type XmlHandler, type XmlName } from './xml-scan'
-import { DEAD, NTRY_DTLS, ROOTS, SIZES, readBalance, readEntry, readHeader, type EntrySink, type Node, type Values } from './camt-fields'
+import * as fields from './camt-fields'
+import type { EntrySink, Node, Values } from './camt-fields'
+
+// Local copies of what every tag uses: under a CommonJS transform (tsx) each use of an import is a getter call.
+const { DEAD, NTRY_DTLS, ROOTS, SIZES, readBalance, readEntry, readHeader } = fields
 
 const MESSAGES: Record<string, Format> = {
   BkToCstmrStmt: 'camt.053',
