@@ -5,7 +5,11 @@
  * this file only, so they compile to plain numbers.
  */
 import type { Balance, Entry, Statement } from './types'
-import { Issues, clean, isoDatePart, newEntry, normaliseReference, rfFromText, toMinor } from './util'
+import * as util from './util'
+import type { Issues } from './util'
+
+// Local copies of what each entry calls: under a CommonJS transform (tsx) each use of an import is a getter call.
+const { clean, isoDatePart, newEntry, normaliseReference, rfFromText, toMinor } = util
 
 /**
  * Captured texts of one context element by slot: `vals` the first of each field, `more` the repeats of fields

@@ -60,8 +60,13 @@ const ENTITIES = new Map([['lt', '<'], ['gt', '>'], ['amp', '&'], ['quot', '"'],
 /** Where text without "<" can be cut: before a last "&" that may lack its ";", or before a final CR. */
 export function safeTextEnd(buf: string, from: number): number {
   let end = buf.length
-  const amp = buf.lastIndexOf('&')
-  if (amp >= from && buf.indexOf(';', amp) < 0) end = amp
+  // An entity reference is at most a dozen characters: only the tail can hold a cut one.
+  for (let i = Math.max(from, end - 12); i < end; i++) {
+    if (buf.charCodeAt(i) === 38 && buf.indexOf(';', i) < 0) {
+      end = i
+      break
+    }
+  }
   if (end > from && buf.charCodeAt(end - 1) === 13) end--
   return end
 }

@@ -4,7 +4,7 @@
  */
 import { hash } from 'node:crypto'
 import { parseStatement, type CsvProfile, type Entry, type Format, type ParsedFile } from '../../core/bank'
-import { contentKey, occurrenceKey } from '../../core/matching'
+import * as matching from '../../core/matching'
 import { AppError } from '../api/errors'
 
 export interface ImportSource {
@@ -30,6 +30,9 @@ export interface ReadFile {
   warnings: string[]
   errors: string[]
 }
+
+// Local copies of what each line calls: under a CommonJS transform (tsx) each use of an import is a getter call.
+const { contentKey, occurrenceKey } = matching
 
 // One-shot hash: createHash per line cost more than the hashing itself.
 const fingerprintOf = (key: string): string => hash('sha256', key, 'base64url').slice(0, 32)
