@@ -73,14 +73,36 @@ export class XmlScanner {
 
   write(chunk: string): void {
     if (this.error !== null || this.stopped || chunk === '') return
-    if (this.pos >= this.buf.length) this.buf = chunk
+    const rest = this.pos < this.buf.length ? this.buf.slice(this.pos) : ''
+    this.lineAt(this.pos)
+    if (rest === '') this.start(chunk, 0)
     else {
-      // An unfinished tag (or the tail of a text run or comment, see run and enter) goes on with the next chunk.
-      this.lineAt(this.pos)
-      this.buf = [this.buf.slice(this.pos), chunk].join('')
+      // The last chunk ended in something unfinished (a cut tag, the tail of a text run or comment). Finish it
+      // in a small piece joined with the start of this chunk, then go on in the chunk itself: joining whole
+      // chunks cost a copy of every megabyte read.
+      const gt = chunk.indexOf('>')
+      if (gt < 0) this.start([rest, chunk].join(''), 0)
+      else {
+        this.start(rest + chunk.slice(0, gt + 1), 0)
+        if (this.error !== null || this.stopped) return
+        if (this.pos >= rest.length) {
+          this.lineAt(this.pos)
+          this.start(chunk, this.pos - rest.length)
+        } else {
+          // Still unfinished (a tag with a ">" in an attribute value): join the rest after all.
+          const left = this.buf.slice(this.pos)
+          this.lineAt(this.pos)
+          this.start([left, chunk.slice(gt + 1)].join(''), 0)
+        }
+      }
     }
-    this.pos = 0
-    this.nextNl = -2
+  }
+
+  /** Scans `buf` from `pos`; lines before `pos` are already counted. */
+  private start(buf: string, pos: number): void {
+    this.buf = buf
+    this.pos = pos
+    this.nextNl = pos === 0 ? -2 : buf.indexOf('\n', pos)
     this.amp = -2
     this.run(false)
   }

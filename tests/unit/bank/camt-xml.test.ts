@@ -67,6 +67,19 @@ describe('camt XML as banks write it', () => {
     }
   })
 
+  it('reports the same lines when streamed in small chunks as when read whole', async () => {
+    for (const name of ['camt053-truncated.xml', 'actualbudget-camt.053.xml']) {
+      const bytes = fixture(name)
+      const whole = parseStatement(bytes, { fileName: name })
+      async function* chunks() {
+        for (let i = 0; i < bytes.length; i += 64) yield bytes.subarray(i, i + 64)
+      }
+      const streamed = await parseCamtStream(chunks(), undefined, name)
+      expect([...streamed.errors, ...streamed.warnings].map((i) => i.line), name).toEqual([...whole.errors, ...whole.warnings].map((i) => i.line))
+      expect(streamed.errors.length + streamed.warnings.length, name).toBeGreaterThan(0)
+    }
+  })
+
   it('reads comments, CDATA and text longer than many chunks', async () => {
     const long = 'Faktura 1234 '.repeat(20_000).trim()
     const xml = credit(`<!--${'-x'.repeat(50_000)}--><RmtInf><Ustrd><![CDATA[${long}\r\n]]>${long}</Ustrd></RmtInf>`)
