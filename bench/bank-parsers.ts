@@ -158,10 +158,15 @@ export async function benchBankParsers(): Promise<BenchRow[]> {
     })
     rows.push({ name: `camt.053 parse (${mb.toFixed(0)} MB, ${entries} entries)`, value: +(mb / ours).toFixed(1), unit: 'MB/s', baseline: +(mb / fxp).toFixed(1), baselineName: 'fast-xml-parser', target: '>= 40 MB/s', pass: mb / ours >= 40 })
 
+    // Best of three, like the parse figure (a single run measured mostly the garbage the runs before left).
     let streamed = 0
-    const tStream = performance.now()
-    await parseCamtStream(createReadStream(camtFile, { highWaterMark: 1 << 20 }), () => streamed++)
-    const streamS = (performance.now() - tStream) / 1000
+    let streamS = Infinity
+    for (let i = 0; i < 3; i++) {
+      streamed = 0
+      const t = performance.now()
+      await parseCamtStream(createReadStream(camtFile, { highWaterMark: 1 << 20 }), () => streamed++)
+      streamS = Math.min(streamS, (performance.now() - t) / 1000)
+    }
     rows.push({ name: `camt.053 stream from disk (${streamed} entries)`, value: +(mb / streamS).toFixed(1), unit: 'MB/s', target: '>= 40 MB/s', pass: mb / streamS >= 40 })
     const rss = childPeakRssMb(camtFile)
     rows.push({ name: `camt.053 stream peak RSS (${mb.toFixed(0)} MB file)`, value: Math.round(rss), unit: 'MB', target: '<= 400 MB', pass: rss <= 400 })
