@@ -26,8 +26,9 @@ interface Frame extends Values {
   ctx: Ctx
   depth: number
   line: number
-  /** Something is in `more` or `ccy` (to clear on reuse). */
-  extra: boolean
+  /** What to clear on reuse besides `vals`: slots with a Ccy (bit per slot, contexts have under 31), any `more`. */
+  ccySet: number
+  hasMore: boolean
 }
 
 export type OnEntry = (entry: Entry, statement: Statement) => void
@@ -143,7 +144,7 @@ export class CamtReader implements XmlHandler, EntrySink {
     let frame = this.spare[ctx].pop()
     if (frame === undefined) {
       const size = SIZES[ctx]
-      frame = { ctx, depth: this.depth, line: this.xml.line(), vals: new Array(size).fill(undefined), more: new Array(size).fill(undefined), ccy: new Array(size).fill(undefined), extra: false }
+      frame = { ctx, depth: this.depth, line: this.xml.line(), vals: new Array(size).fill(undefined), more: new Array(size).fill(undefined), ccy: new Array(size).fill(undefined), ccySet: 0, hasMore: false }
     } else {
       frame.depth = this.depth
       frame.line = this.xml.line()
@@ -165,11 +166,11 @@ export class CamtReader implements XmlHandler, EntrySink {
       if (f.vals[slot] === undefined) f.vals[slot] = this.captured
       else if (this.capture.multi) {
         ;(f.more[slot] ??= []).push(this.captured)
-        f.extra = true
+        f.hasMore = true
       }
-      if (this.captureCcy !== undefined) {
-        f.ccy[slot] ??= this.captureCcy
-        f.extra = true
+      if (this.captureCcy !== undefined && f.ccy[slot] === undefined) {
+        f.ccy[slot] = this.captureCcy
+        f.ccySet |= 1 << slot
       }
       this.capture = null
       this.wantText = false
@@ -192,10 +193,11 @@ export class CamtReader implements XmlHandler, EntrySink {
 
   private recycle(f: Frame): void {
     f.vals.fill(undefined)
-    if (f.extra) {
+    for (let m = f.ccySet, slot = 0; m !== 0; m >>>= 1, slot++) if (m & 1) f.ccy[slot] = undefined
+    f.ccySet = 0
+    if (f.hasMore) {
       f.more.fill(undefined)
-      f.ccy.fill(undefined)
-      f.extra = false
+      f.hasMore = false
     }
     this.spare[f.ctx].push(f)
   }

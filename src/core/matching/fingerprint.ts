@@ -18,12 +18,30 @@ function norm(s: string | null): string {
   return UNNORMAL.test(s) ? s.replace(/\s+/g, ' ').trim() : s
 }
 
+// Every line of a statement carries the same account: remember the last one.
+let lastAccount: string | null = null
+let lastAccountKey = ''
+
 function accountKey(s: string | null): string {
+  if (s === lastAccount && s !== null) return lastAccountKey
   const n = norm(s)
-  return (n.indexOf(' ') < 0 ? n : n.replace(/ /g, '')).toUpperCase()
+  const k = (n.indexOf(' ') < 0 ? n : n.replace(/ /g, '')).toUpperCase()
+  lastAccount = s
+  lastAccountKey = k
+  return k
 }
 
 export function contentKey(e: FingerprintFields): string {
+  return keyOf(e, '')
+}
+
+/** occurrenceKey(contentKey(e), 1), built as one string (hashing a joined rope first copies it). */
+export function firstOccurrenceKey(e: FingerprintFields): string {
+  return keyOf(e, '#1')
+}
+
+function keyOf(e: FingerprintFields, tail: string): string {
+  const last = accountKey(e.counterpartyAccount)
   // join builds one flat string; a chain of + builds a rope that the Map then has to flatten (twice the time).
   const key = [
     accountKey(e.account),
@@ -36,10 +54,12 @@ export function contentKey(e: FingerprintFields): string {
     e.reference ?? '',
     e.remittance ?? '',
     e.counterpartyName ?? '',
-    accountKey(e.counterpartyAccount)
+    tail === '' ? last : last + SEP + tail
   ].join(SEP)
   // Text is nearly always clean already: one test over the whole key instead of one per field.
-  return ANY_UNNORMAL.test(key) ? normalisedKey(e) : key
+  if (!ANY_UNNORMAL.test(key)) return key
+  const normal = normalisedKey(e)
+  return tail === '' ? normal : normal + SEP + tail
 }
 
 // A blank at either end of a field, two in a row, or one that is not a plain space, anywhere in a joined key.

@@ -32,7 +32,7 @@ export interface ReadFile {
 }
 
 // Local copies of what each line calls: under a CommonJS transform (tsx) each use of an import is a getter call.
-const { contentKey, occurrenceKey } = matching
+const { contentKey, firstOccurrenceKey, occurrenceKey } = matching
 
 // One-shot hash: createHash per line cost more than the hashing itself.
 const fingerprintOf = (key: string): string => hash('sha256', key, 'base64url').slice(0, 32)
@@ -62,11 +62,10 @@ export function readFile(src: ImportSource, today: string): ReadFile {
   // counted by the fingerprint of their content's first occurrence, which is kept anyway.
   const seen = new Map<string, number>()
   for (const line of lines) {
-    const content = contentKey(line)
-    const first = fingerprintOf(occurrenceKey(content, 1))
+    const first = fingerprintOf(firstOccurrenceKey(line))
     const n = (seen.get(first) ?? 0) + 1
     seen.set(first, n)
-    line.fingerprint = n === 1 ? first : fingerprintOf(occurrenceKey(content, n))
+    line.fingerprint = n === 1 ? first : fingerprintOf(occurrenceKey(contentKey(line), n))
   }
   return { fileName: src.fileName, sha256: hash('sha256', src.bytes, 'hex'), format: parsed.format, lines, warnings: parsed.warnings.map((w) => w.message), errors }
 }
