@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { debtorsNeeded, fileKeys, itemsById, matchLines, type Decision, type MatchIndex, type OpenItem } from '../../src/core/matching'
 import { makeRfReference } from '../../src/core/rf-reference'
@@ -6,22 +5,14 @@ import { openLedger, type Ledger } from '../../src/main/db/open'
 import { planImport } from '../../src/main/services/statement-import-plan'
 import type { ReadFile, ReadLine } from '../../src/main/services/statement-read'
 import { defaultAgreement } from '../../src/shared/agreement'
+import { rng } from '../support/rng'
+import { capture, queryPlan } from '../support/sql-capture'
 
 /**
  * The plan of a bank file against a real ledger: the same decisions as matching against every needed debtor's
  * whole open-item list (read here with plain per-key queries), every applied invoice in the plan's index with
  * what settling it needs, a token that follows the plan, and lookups that walk indexes.
  */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const OPEN = "('funded','partly_paid','disputed')"
 const ITEM = 'id, number, client_id as clientId, debtor_id as debtorId, currency, face, open_amount as openAmount, due_date as dueDate, rf_ref as rfRef, status, advance, funded_date as fundedDate'
@@ -176,45 +167,12 @@ describe('planning an import against the ledger', () => {
   })
 })
 
-interface Captured {
-  sql: string
-  args: unknown[]
-}
-
-/** Runs fn with prepare() wrapped, recording every statement it runs with its arguments (on a fresh connection, so nothing is prepared yet). */
-function capture(db: Database.Database, fn: () => unknown): Captured[] {
-  const original = db.prepare.bind(db)
-  const seen: Captured[] = []
-  db.prepare = ((sql: string) => {
-    const wrap = (s: Database.Statement): Database.Statement =>
-      new Proxy(s, {
-        get(target, prop, receiver) {
-          const v = Reflect.get(target, prop, receiver)
-          if (prop === 'pluck' || prop === 'raw') return (...a: unknown[]) => wrap((v as (...x: unknown[]) => Database.Statement).apply(target, a))
-          if (prop === 'all' || prop === 'get' || prop === 'iterate' || prop === 'run')
-            return (...args: unknown[]) => {
-              seen.push({ sql, args })
-              return (v as (...x: unknown[]) => unknown).apply(target, args)
-            }
-          return typeof v === 'function' ? v.bind(target) : v
-        }
-      })
-    return wrap(original(sql))
-  }) as typeof db.prepare
-  try {
-    fn()
-  } finally {
-    db.prepare = original as typeof db.prepare
-  }
-  return seen
-}
-
 describe('query plans of planning an import', () => {
   it('finds every key through an index and never scans invoices, debtors or bank lines', () => {
     const ledger = seedLedger(9)
     const file = randomFile(ledger, 9, 400)
     const stmts = capture(ledger.sqlite, () => planImport(ledger, file))
-    const plans = stmts.map((s) => ({ sql: s.sql, plan: (ledger.sqlite.prepare(`explain query plan ${s.sql}`).all(...s.args) as { detail: string }[]).map((r) => r.detail).join('\n') }))
+    const plans = stmts.map((s) => ({ sql: s.sql, plan: queryPlan(ledger.sqlite, s).join('\n') }))
     for (const p of plans) expect(p.plan, p.sql).not.toMatch(/^SCAN (invoice|i|debtor|debtor_iban|bank_entry|sdd_collection|c)( |$)(?!USING)/m)
     const using = (re: RegExp, index: RegExp) => {
       const found = plans.filter((p) => re.test(p.sql))

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openLedger, type Ledger } from '../../src/main/db/open'
 import { openAging, rebuildRollups } from '../../src/main/db/repos/dashboard-repo'
@@ -7,6 +6,7 @@ import { listInvoices } from '../../src/main/db/repos/invoices-repo'
 import { seedDemo } from '../../src/main/demo/seed'
 import { createDashboardService, type DashboardService } from '../../src/main/services/dashboard-service'
 import { fixedClock } from '../../src/shared/dates'
+import { capture as captureSql, queryPlan, type Captured } from '../support/sql-capture'
 
 /**
  * The screens' queries must walk indexes, not the invoice table: at a million invoices a full scan is a
@@ -16,44 +16,8 @@ import { fixedClock } from '../../src/shared/dates'
 const TODAY = '2026-11-23'
 const SORTS = ['number', 'issueDate', 'dueDate', 'face', 'openAmount', 'status']
 
-interface Captured {
-  sql: string
-  args: unknown[]
-}
-
-/** Runs fn with prepare() wrapped, recording every statement it runs together with its arguments. */
-function capture(ledger: Ledger, fn: () => unknown): Captured[] {
-  const db = ledger.sqlite
-  const original = db.prepare.bind(db)
-  const seen: Captured[] = []
-  db.prepare = ((sql: string) => {
-    const stmt = original(sql)
-    const wrap = (s: Database.Statement): Database.Statement =>
-      new Proxy(s, {
-        get(target, prop, receiver) {
-          const v = Reflect.get(target, prop, receiver)
-          if (prop === 'pluck' || prop === 'raw') return (...a: unknown[]) => wrap((v as (...x: unknown[]) => Database.Statement).apply(target, a))
-          if (prop === 'all' || prop === 'get' || prop === 'iterate' || prop === 'run')
-            return (...args: unknown[]) => {
-              seen.push({ sql, args })
-              return (v as (...x: unknown[]) => unknown).apply(target, args)
-            }
-          return typeof v === 'function' ? v.bind(target) : v
-        }
-      })
-    return wrap(stmt)
-  }) as typeof db.prepare
-  try {
-    fn()
-  } finally {
-    db.prepare = original as typeof db.prepare
-  }
-  return seen
-}
-
-function plan(ledger: Ledger, c: Captured): string[] {
-  return (ledger.sqlite.prepare(`explain query plan ${c.sql}`).all(...c.args) as { detail: string }[]).map((r) => r.detail)
-}
+const capture = (ledger: Ledger, fn: () => unknown): Captured[] => captureSql(ledger.sqlite, fn)
+const plan = (ledger: Ledger, c: Captured): string[] => queryPlan(ledger.sqlite, c)
 
 /** A line that reads a whole table row by row: "SCAN i", "SCAN invoice", "SCAN l" without an index. */
 const fullScan = (line: string, alias: string) => new RegExp(`^SCAN ${alias}( |$)(?!USING)`).test(line)

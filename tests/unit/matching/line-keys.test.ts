@@ -2,21 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { lineKeys, numberSpellings, rfKey, type BankLine } from '../../../src/core/matching'
 import { normaliseName } from '../../../src/core/names'
 import { findRfReferences, isValidRfReference, makeRfReference } from '../../../src/core/rf-reference'
+import { rng } from '../../support/rng'
 
 /**
  * A line's keys are worked out once per line on the fast path; they must be exactly what the definitions give:
  * an RF reference by its check digits, the number-like words of the texts, the RF references in the text.
  */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const WORD = /[A-Za-z0-9][A-Za-z0-9\-/._]*[A-Za-z0-9]/g
 const numberWords = (text: string | null): string[] => (text?.match(WORD) ?? []).filter((w) => w.length >= 3 && /\d/.test(w) && !/^RF\d\d/i.test(w))

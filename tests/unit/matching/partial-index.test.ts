@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { amountKey, debtorsNeeded, lineKeys, matchLines, matchPass, needsPayer, payerDebtors, type BankLine, type Decision, type MatchIndex, type OpenItem } from '../../../src/core/matching'
 import { makeRfReference } from '../../../src/core/rf-reference'
+import { rng } from '../../support/rng'
 
 /**
  * The planner first loads a payer's open items only for the amounts its lines pay, and the whole list only for
@@ -8,16 +9,6 @@ import { makeRfReference } from '../../../src/core/rf-reference'
  * IBANs of two debtors, invoices part-paid earlier in the same file) that must decide every line exactly as
  * matching against the whole lists does.
  */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const OPEN = new Set(['funded', 'partly_paid', 'disputed'])
 const DEBTORS = 8
