@@ -44,6 +44,9 @@ test('a suggested payment is applied from the keyboard and the reason is shown',
   expect(after).toMatchObject({ status: 'paid', openAmount: 0 })
   await page.getByRole('tab', { name: 'Matched', exact: true }).click()
   await list.getByText('Someone Paying').click()
+  // All the cash is applied: the old candidates are no longer offered as choices.
+  await expect(detail.getByRole('heading', { name: 'Applied' })).toBeVisible()
+  await expect(detail.getByRole('heading', { name: 'Candidates' })).toHaveCount(0)
   await page.screenshot({ path: '.tmp/payments-matched.png' })
   await page.keyboard.press('u')
   await expect.poll(async () => (await api(page, 'invoices.get', { id: inv.id })).status).toBe('funded')

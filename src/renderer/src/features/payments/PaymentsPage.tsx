@@ -155,7 +155,8 @@ function LineDetail({ line, onApply, onUndo }: { line: PaymentLine; onApply: (i:
       <p className="pay-reason">
         <strong>Why:</strong> {matchReason(line, fmt)}
       </p>
-      {line.candidates.length > 0 && (
+      {/* Once all the cash is applied the matcher's old candidates are history, not choices. */}
+      {line.candidates.length > 0 && line.unapplied > 0 && (
         <>
           <h3>Candidates</h3>
           <ol className="pay-cands">
