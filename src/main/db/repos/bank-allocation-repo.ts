@@ -59,16 +59,8 @@ export function learnIban(ledger: Ledger, iban: string, debtorId: number, date: 
 }
 
 /** A live allocation with what undoing it needs of its invoice. */
-export interface LiveAllocation {
+export interface LiveAllocation extends Pick<NewAllocation, 'bankEntryId' | 'invoiceId' | 'journalEntryId' | 'amount' | 'fee' | 'shortfall' | 'prevStatus' | 'mode'> {
   id: number
-  bankEntryId: number
-  invoiceId: number
-  journalEntryId: number
-  amount: number
-  fee: number
-  shortfall: number
-  prevStatus: string
-  mode: string
   clientId: number
   debtorId: number
   currency: string
