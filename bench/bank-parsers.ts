@@ -123,7 +123,7 @@ function childReadMs(dir: string, lines: number): number {
   writeFileSync(
     script,
     `import { readFile } from ${JSON.stringify(path.join(repoRoot, 'src/main/services/statement-read.ts'))}
-import { statement } from ${JSON.stringify(path.join(repoRoot, 'bench/payments.ts'))}
+import { statement } from ${JSON.stringify(path.join(repoRoot, 'bench/payments-data.ts'))}
 const warm = new TextEncoder().encode(statement(100_000, 200, 1_000_000, 'WARM'))
 const file = new TextEncoder().encode(statement(100_200, ${lines}, 1_000_000, 'DAY'))
 readFile({ fileName: 'warm.xml', bytes: warm }, '2026-11-23')
@@ -171,7 +171,7 @@ export async function benchBankParsers(): Promise<BenchRow[]> {
     const rss = childPeakRssMb(camtFile)
     rows.push({ name: `camt.053 stream peak RSS (${mb.toFixed(0)} MB file)`, value: Math.round(rss), unit: 'MB', target: '<= 400 MB', pass: rss <= 400 })
 
-    // Statement import read phase (bench/payments.ts statement(): 100k lines are 36 MB); targets from issue 4.
+    // Statement import read phase (bench/payments-data.ts statement(): 100k lines are 36 MB); targets from issue 4.
     for (const [lines, target] of [[100_000, 1200], [5_000, 60]]) {
       const ms = childReadMs(dir, lines)
       rows.push({ name: `statement read phase, first file after start (${lines} lines)`, value: Math.round(ms), unit: 'ms', target: `<= ${target} ms`, pass: ms <= target })
