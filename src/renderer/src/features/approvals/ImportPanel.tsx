@@ -6,6 +6,7 @@ import { useApi } from '../../lib/query'
 import { call, on } from '../../lib/rpc'
 import { MappingEditor } from './MappingEditor'
 import { decodeSample, guessDelimiter, guessMapping, sniffKind, type FileKind } from './mapping-guess'
+import { toBase64 } from '../../lib/base64'
 
 export interface PickedFile {
   id: number
@@ -20,17 +21,7 @@ let nextFileId = 1
 /** Reads one file as base64 in slices, reporting how far it got, so a large workbook does not look stuck. */
 async function readPicked(f: File, onBytes: (n: number) => void): Promise<PickedFile> {
   const bytes = new Uint8Array(await f.arrayBuffer())
-  let b64 = ''
-  // 3 × 0x8000: slices on a multiple of 3 bytes keep the base64 pieces joinable.
-  const step = 3 * 0x8000
-  for (let i = 0; i < bytes.length; i += step) {
-    let bin = ''
-    const part = bytes.subarray(i, i + step)
-    for (let j = 0; j < part.length; j += 0x8000) bin += String.fromCharCode(...part.subarray(j, j + 0x8000))
-    b64 += btoa(bin)
-    onBytes(Math.min(bytes.length, i + step))
-    if (i % (step * 32) === 0) await new Promise((r) => setTimeout(r, 0))
-  }
+  const b64 = await toBase64(bytes, onBytes)
   return { id: nextFileId++, name: f.name, data: b64, kind: sniffKind(f.name, bytes, decodeSample(bytes)), size: bytes.length }
 }
 
