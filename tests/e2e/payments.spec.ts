@@ -23,7 +23,7 @@ test('a suggested payment is applied from the keyboard and the reason is shown',
   await api(page, 'payments.commitImport', { fileName: 'e2e.xml', contentBase64, token: preview.token })
 
   await app.goTo('Payments')
-  const list = page.getByRole('list', { name: 'Bank lines' })
+  const list = page.getByRole('table', { name: 'Bank lines' })
   await expect(list.getByText('Someone Paying')).toBeVisible()
   await list.getByText('Someone Paying').click()
   const detail = page.getByRole('region', { name: 'Selected line' })
@@ -50,4 +50,44 @@ test('a suggested payment is applied from the keyboard and the reason is shown',
   await page.screenshot({ path: '.tmp/payments-matched.png' })
   await page.keyboard.press('u')
   await expect.poll(async () => (await api(page, 'invoices.get', { id: inv.id })).status).toBe('funded')
+})
+
+test('an import is previewed line by line before anything is stored, and every line of a long list can be reached', async ({ page }) => {
+  const app = new App(page)
+  await app.open()
+  const [inv] = (await api(page, 'invoices.list', { status: ['funded'], currency: undefined, sortBy: 'number', limit: 1, offset: 11 } as never)).rows
+  const walkIns = Array.from({ length: 600 }, (_, i) => ntry((1000 + i / 100).toFixed(2), `<RltdPties><Dbtr><Nm>Walk-in payer ${String(i + 1).padStart(3, '0')}</Nm></Dbtr></RltdPties><RmtInf><Ustrd>cash ${i + 1}</Ustrd></RmtInf>`))
+  const xml = camt(ntry((inv.openAmount / 100).toFixed(2), `<RmtInf><Strd><CdtrRefInf><Ref>${inv.rfRef}</Ref></CdtrRefInf></Strd></RmtInf>`) + walkIns.join(''))
+  const before = (await api(page, 'payments.lines', { view: 'all', offset: 0, limit: 1 } as never)).total
+
+  await app.goTo('Payments')
+  await page.locator('.payments input[type=file]').setInputFiles({ name: 'walk-ins.xml', mimeType: 'application/xml', buffer: Buffer.from(xml) })
+  const preview = page.getByRole('region', { name: 'Import preview' })
+  await expect(preview).toContainText('601 lines read')
+  await expect(preview.getByRole('tab', { name: /Will match\s*1$/ })).toBeVisible()
+  await expect(preview.getByRole('tab', { name: /Unmatched\s*600$/ })).toBeVisible()
+  // The preview stored nothing.
+  expect((await api(page, 'payments.lines', { view: 'all', offset: 0, limit: 1 } as never)).total).toBe(before)
+  await preview.getByRole('tab', { name: /Will match/ }).click()
+  const lines = preview.getByRole('table', { name: 'Lines to import' })
+  await expect(lines.getByRole('row').filter({ hasText: inv.number })).toContainText('will match')
+  await expect(lines).toContainText('1 row')
+  await page.screenshot({ path: '.tmp/payments-preview.png' })
+  await preview.getByRole('button', { name: 'Import 601 new lines' }).click()
+  await expect(page.getByRole('status')).toContainText('walk-ins.xml: 601 new')
+  await expect(preview).toHaveCount(0)
+  expect(await api(page, 'invoices.get', { id: inv.id })).toMatchObject({ status: 'paid', openAmount: 0 })
+
+  // More lines than one page of the list: the last one is reached by scrolling, and selecting it shows it.
+  await page.getByRole('tab', { name: 'Unmatched', exact: true }).click()
+  const list = page.getByRole('table', { name: 'Bank lines' })
+  const total = Number((await list.getAttribute('aria-rowcount')) ?? 0)
+  expect(total).toBeGreaterThanOrEqual(600)
+  await list.getByTestId('vtable-scroll').evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+  const last = list.locator(`[aria-rowindex="${total}"]`)
+  await expect(last).toContainText('unmatched')
+  const payer = (await last.locator('[role=cell]').first().locator('span > span').first().textContent()) ?? ''
+  await last.click()
+  await expect(page.getByRole('region', { name: 'Selected line' }).getByRole('heading', { level: 2 })).toContainText(payer)
+  await page.screenshot({ path: '.tmp/payments-long-list.png' })
 })

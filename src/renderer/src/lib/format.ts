@@ -25,6 +25,8 @@ export function useFormat() {
       month: (ym: string) => month.format(new Date(`${ym}-01T00:00:00Z`)),
       timestamp: (ms: number) => stamp.format(new Date(ms)),
       int: (n: number) => int.format(n),
+      /** A count with its noun: "1 line", "2,000 lines" (the plural is the noun + s unless given). */
+      count: (n: number, one: string, many = `${one}s`) => `${int.format(n)} ${n === 1 ? one : many}`,
       days: (n: number) => one.format(n),
       /** Basis points as a percentage: 250 -> "2.5 %" in the locale's style. */
       pct: (bp: number) => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 2 }).format(bp / 10_000),

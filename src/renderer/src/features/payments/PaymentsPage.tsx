@@ -1,22 +1,24 @@
 import { useEffect, useRef, useState } from 'react'
 import type { ImportPreview, PaymentLine } from '../../../../shared/contract'
-import { reasonText, type ReasonFormat } from '../../../../shared/reason-text'
 import { PageHeader } from '../../components/PageHeader'
 import { SearchBox } from '../../components/SearchBox'
 import { useFormat } from '../../lib/format'
-import { useApi, useApiMutation } from '../../lib/query'
+import { queryClient, useApiMutation } from '../../lib/query'
 import { call } from '../../lib/rpc'
+import { toBase64 } from '../../lib/base64'
+import { BankLineTable, useSelectedLine, type LineView } from './BankLineTable'
+import { ImportPreviewPanel } from './ImportPreviewPanel'
+import { LineDetail } from './LineDetail'
 import './payments.css'
 
-const VIEWS = [
+const VIEWS: { id: LineView; label: string }[] = [
   { id: 'open', label: 'Needs attention' },
   { id: 'suggested', label: 'Suggested' },
   { id: 'unmatched', label: 'Unmatched' },
   { id: 'unapplied', label: 'Unapplied cash' },
   { id: 'matched', label: 'Matched' },
   { id: 'all', label: 'All' }
-] as const
-type View = (typeof VIEWS)[number]['id']
+]
 
 /**
  * The payments worklist: bank lines waiting for a person, each with the matcher's reason and candidates.
@@ -24,16 +26,18 @@ type View = (typeof VIEWS)[number]['id']
  */
 export function PaymentsPage() {
   const fmt = useFormat()
-  const [view, setView] = useState<View>('open')
+  const [view, setView] = useState<LineView>('open')
   const [search, setSearch] = useState('')
   const [sel, setSel] = useState(0)
+  const [total, setTotal] = useState<number | null>(null)
   const [preview, setPreview] = useState<{ p: ImportPreview; fileName: string; content: string } | null>(null)
+  const [committing, setCommitting] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
-  const lines = useApi('payments.lines', { view, search: search || undefined, limit: 200 })
   const allocate = useApiMutation('payments.allocate')
   const undo = useApiMutation('payments.undo')
-  const rows = lines.data?.rows ?? []
-  const line: PaymentLine | undefined = rows[Math.min(sel, rows.length - 1)]
+  // A line that leaves the view (applied, say) hands the cursor to the one after it, or to the new last line.
+  const at = total === null ? sel : Math.max(0, Math.min(sel, total - 1))
+  const { line, loading } = useSelectedLine(view, search, at)
   const fileRef = useRef<HTMLInputElement>(null)
 
   /** closeShort settles the rest of the invoice against the client's reserve (a discount or short payment accepted). */
@@ -50,8 +54,8 @@ export function PaymentsPage() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.target as HTMLElement).closest('input, textarea, select')) return
-      if (e.key === 'ArrowDown' || e.key === 'j') setSel((s) => Math.min(s + 1, rows.length - 1))
-      else if (e.key === 'ArrowUp' || e.key === 'k') setSel((s) => Math.max(s - 1, 0))
+      if (e.key === 'ArrowDown' || e.key === 'j') setSel(Math.min(at + 1, Math.max(0, (total ?? 1) - 1)))
+      else if (e.key === 'ArrowUp' || e.key === 'k') setSel(Math.max(at - 1, 0))
       else if (/^Digit[1-5]$/.test(e.code) && line) apply(line, Number(e.code.slice(5)) - 1, e.shiftKey)
       else if (e.key === 'u' && line) {
         const last = [...line.allocations].reverse().find((a) => !a.reversed)
@@ -67,22 +71,29 @@ export function PaymentsPage() {
   })
 
   const pick = async (f: File) => {
-    const content = btoa(String.fromCharCode(...new Uint8Array(await f.arrayBuffer())))
+    setPreview(null)
+    setMessage(`Reading ${f.name}…`)
     try {
+      const content = await toBase64(new Uint8Array(await f.arrayBuffer()))
       setPreview({ p: await call('payments.previewImport', { fileName: f.name, contentBase64: content }), fileName: f.name, content })
+      setMessage(null)
     } catch (e) {
       setMessage((e as Error).message)
     }
   }
   const commit = async () => {
     if (!preview) return
+    setCommitting(true)
     try {
       const r = await call('payments.commitImport', { fileName: preview.fileName, contentBase64: preview.content, token: preview.p.token, acceptErrors: preview.p.errors.length > 0 })
-      setMessage(`${r.fileName}: ${r.counts.added} new, ${r.counts.duplicates} duplicates, ${r.counts.autoMatched} matched automatically, ${r.counts.suggested} suggested, ${r.counts.unmatched} unmatched`)
+      const n = r.counts
+      setMessage(`${r.fileName}: ${fmt.int(n.added)} new, ${fmt.count(n.duplicates, 'duplicate')}, ${fmt.int(n.autoMatched)} matched automatically, ${fmt.int(n.suggested)} suggested, ${fmt.int(n.unmatched)} unmatched`)
       setPreview(null)
-      void lines.refetch()
+      void queryClient.invalidateQueries()
     } catch (e) {
       setMessage((e as Error).message)
+    } finally {
+      setCommitting(false)
     }
   }
 
@@ -93,13 +104,14 @@ export function PaymentsPage() {
         subtitle="Bank lines waiting for a decision: ↑↓ move · 1–5 apply a candidate (⇧ also closes a short rest) · u undo · / search"
         actions={
           <>
-            <input ref={fileRef} type="file" hidden onChange={(e) => e.target.files?.[0] && void pick(e.target.files[0])} />
+            {/* Cleared after each pick, so picking the same file again (after a cancel) still reads it. */}
+            <input ref={fileRef} type="file" hidden onChange={(e) => (e.target.files?.[0] && void pick(e.target.files[0]), (e.target.value = ''))} />
             <button onClick={() => fileRef.current?.click()}>Import bank file…</button>
           </>
         }
       />
       {message && <div className="pay-message" role="status">{message}</div>}
-      {preview && <PreviewPanel preview={preview.p} onCommit={commit} onCancel={() => setPreview(null)} />}
+      {preview && <ImportPreviewPanel preview={preview.p} busy={committing} onCommit={() => void commit()} onCancel={() => setPreview(null)} />}
       <div className="toolbar">
         <div className="pay-tabs" role="tablist">
           {VIEWS.map((v) => (
@@ -109,120 +121,16 @@ export function PaymentsPage() {
           ))}
         </div>
         <SearchBox value={search} onChange={(s) => (setSearch(s), setSel(0))} placeholder="Search payer, text, reference, IBAN or amount" />
-        <span className="muted">{lines.data ? `${fmt.int(lines.data.total)} lines` : ''}</span>
+        <span className="muted">{total === null ? '' : fmt.count(total, 'line')}</span>
       </div>
       <div className="pay-split">
-        <ul className="pay-list" aria-label="Bank lines">
-          {rows.map((r, i) => (
-            <li key={r.id} className={i === sel ? 'selected' : ''} onClick={() => setSel(i)} aria-selected={i === sel}>
-              <div className="pay-row1">
-                <span>{r.counterpartyName ?? r.counterpartyAccount ?? 'Unknown payer'}</span>
-                <span className={r.amount < 0 ? 'neg' : ''}>{fmt.money(r.amount, r.currency)}</span>
-              </div>
-              <div className="pay-row2 muted">
-                <span>{fmt.date(r.bookingDate)} · {r.status}{r.unapplied > 0 && r.status !== 'unmatched' && r.status !== 'suggested' ? ` · ${fmt.money(r.unapplied, r.currency)} unapplied` : ''}</span>
-                <span className="ellipsis">{r.reference ?? r.remittance ?? ''}</span>
-              </div>
-            </li>
-          ))}
-          {rows.length === 0 && !lines.isLoading && <li className="muted empty">Nothing waiting here.</li>}
-        </ul>
-        {line ? <LineDetail line={line} onApply={(i, close) => apply(line, i, close)} onUndo={(jid) => undo.mutate({ bankEntryId: line.id, journalEntryId: jid, reason: 'undone on the payments screen' })} /> : <div className="pay-detail muted">Select a line.</div>}
+        <BankLineTable view={view} search={search} sel={at} onSelect={setSel} onTotal={setTotal} />
+        {line ? (
+          <LineDetail line={line} onApply={(i, close) => apply(line, i, close)} onUndo={(jid) => undo.mutate({ bankEntryId: line.id, journalEntryId: jid, reason: 'undone on the payments screen' })} />
+        ) : (
+          <div className="pay-detail muted">{loading ? 'Loading…' : total === 0 ? 'Nothing waiting here.' : 'Select a line.'}</div>
+        )}
       </div>
     </div>
   )
-}
-
-function LineDetail({ line, onApply, onUndo }: { line: PaymentLine; onApply: (i: number, closeShort: boolean) => void; onUndo: (journalEntryId: number) => void }) {
-  const fmt = useFormat()
-  return (
-    <section className="pay-detail" aria-label="Selected line">
-      <h2>
-        {fmt.money(line.amount, line.currency)} <span className="muted">from {line.counterpartyName ?? 'unknown payer'}</span>
-      </h2>
-      <dl className="pay-facts">
-        <dt>Booked</dt>
-        <dd>{fmt.date(line.bookingDate)}</dd>
-        <dt>Payer account</dt>
-        <dd className="mono">{line.counterpartyAccount ?? '—'}</dd>
-        <dt>Reference</dt>
-        <dd className="mono">{line.reference ?? '—'}</dd>
-        <dt>Text</dt>
-        <dd>{line.remittance ?? '—'}</dd>
-        <dt>Unapplied</dt>
-        <dd>{fmt.money(line.unapplied, line.currency)}</dd>
-      </dl>
-      <p className="pay-reason">
-        <strong>Why:</strong> {matchReason(line, fmt)}
-      </p>
-      {/* Once all the cash is applied the matcher's old candidates are history, not choices. */}
-      {line.candidates.length > 0 && line.unapplied > 0 && (
-        <>
-          <h3>Candidates</h3>
-          <ol className="pay-cands">
-            {line.candidates.map((c, i) => (
-              <li key={c.id}>
-                <kbd>{i + 1}</kbd>
-                <div>
-                  <div>
-                    <span className="mono">{c.number}</span> · {c.debtorName} · {c.clientName} · open {fmt.money(c.openAmount, c.currency)} · due {fmt.date(c.dueDate)}
-                  </div>
-                  <div className="muted">{matchReason(c, fmt)}</div>
-                </div>
-                <span className="pay-cand-actions">
-                  <button disabled={line.unapplied <= 0 || c.status === 'paid'} onClick={() => onApply(i, false)}>
-                    Apply {fmt.money(Math.min(c.amount, line.unapplied), line.currency)}
-                  </button>
-                  {Math.min(c.amount, line.unapplied) < c.openAmount && (
-                    <button disabled={line.unapplied <= 0} onClick={() => onApply(i, true)} title="The rest of the invoice is charged to the client's reserve">
-                      Apply and close
-                    </button>
-                  )}
-                </span>
-              </li>
-            ))}
-          </ol>
-        </>
-      )}
-      {line.allocations.length > 0 && (
-        <>
-          <h3>Applied</h3>
-          <table className="pay-allocs">
-            <tbody>
-              {line.allocations.map((a) => (
-                <tr key={a.id} className={a.reversed ? 'reversed' : ''}>
-                  <td className="mono">{a.invoiceNumber}</td>
-                  <td>{fmt.money(a.amount, line.currency)}</td>
-                  <td className="muted">fee {fmt.money(a.fee, line.currency)}{a.rebate !== null ? ` · rebate ${fmt.money(a.rebate, line.currency)}` : ''}</td>
-                  <td>{a.reversed ? <span className="muted">undone</span> : <button onClick={() => onUndo(a.journalEntryId)}>Undo</button>}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
-    </section>
-  )
-}
-
-function PreviewPanel({ preview, onCommit, onCancel }: { preview: ImportPreview; onCommit: () => void; onCancel: () => void }) {
-  const c = preview.counts
-  return (
-    <section className="pay-preview" aria-label="Import preview">
-      <strong>{preview.fileName}</strong> ({preview.format}): {c.entries} lines read · {c.added} new · {c.duplicates} duplicates · {c.autoMatched} will match automatically · {c.suggested} suggested · {c.unmatched} unmatched
-      {preview.errors.length > 0 && <div className="neg">{preview.errors.length} row(s) could not be read, first: {preview.errors[0]}</div>}
-      {preview.warnings.map((w) => (
-        <div key={w} className="muted">{w}</div>
-      ))}
-      <div className="pay-preview-actions">
-        <button onClick={onCommit}>{preview.errors.length > 0 ? 'Import what could be read' : 'Import'}</button>
-        <button onClick={onCancel}>Cancel</button>
-      </div>
-    </section>
-  )
-}
-
-/** A matcher's reason with amounts and dates in the reader's format; lines stored without a template show their plain text. */
-function matchReason(r: { reason: string; reasonTemplate?: string | null; reasonArgs?: PaymentLine['reasonArgs'] }, fmt: ReasonFormat): string {
-  return reasonText({ points: 0, text: r.reason, template: r.reasonTemplate ?? undefined, args: r.reasonArgs ?? undefined }, { money: fmt.money, date: fmt.date })
 }
