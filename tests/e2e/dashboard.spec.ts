@@ -56,7 +56,7 @@ test('the as-of date and currency pickers narrow every figure, and CEI and at-ri
   const months = page.locator('.chart text.recharts-cartesian-axis-tick-value').filter({ hasText: /^[A-Z][a-z]+ \d\d$/ })
   await expect(months.last()).toHaveText('Jun 26')
   await expect(months.first()).toHaveText('Jul 25')
-  await page.screenshot({ path: '/tmp/shots/dashboard-asof-sek.png' })
+  await page.screenshot({ path: '.tmp/dashboard-asof-sek.png' })
 
   await page.getByRole('button', { name: 'Today' }).click()
   await expect(page.locator('.page-header .subtitle')).toHaveText('As of 23/11/2026')

@@ -34,7 +34,7 @@ test('open a partly paid invoice from the list: amounts, grouped RF reference, j
   await expect(journal).toContainText('funding')
   await expect(journal).toContainText('payment')
   await expect(page.getByRole('table', { name: 'Audit trail' })).toBeVisible()
-  await page.screenshot({ path: '/tmp/shots/invoice-detail-e2e.png', fullPage: true })
+  await page.screenshot({ path: '.tmp/invoice-detail-e2e.png', fullPage: true })
 
   await page.getByRole('button', { name: 'Notice of assignment (PDF)' }).click()
   const viewer = page.getByRole('dialog', { name: /Notice of assignment/ })

@@ -20,7 +20,7 @@ test('background jobs: a bank folder that does not exist is refused under its fi
   await jobs.getByRole('button', { name: 'Save jobs' }).click()
   await expect(jobs.getByRole('status')).toHaveText('Saved')
   expect(await api(page, 'settings.getJobs', {})).toEqual({ bankFolder: '/tmp', remindersEnabled: !before.remindersEnabled })
-  await page.screenshot({ path: '/tmp/shots/settings-jobs.png', fullPage: true })
+  await page.screenshot({ path: '.tmp/settings-jobs.png', fullPage: true })
   await api(page, 'settings.setJobs', before)
 })
 
@@ -41,6 +41,6 @@ test('reminder delivery: SMTP settings are saved with the password masked', asyn
   await expect(form.getByRole('status')).toHaveText('Saved')
   const after = await api(page, 'collections.settings', {})
   expect(after.smtp).toMatchObject({ host: 'smtp.example.com', port: 587, user: 'collections', from: 'collections@example.com' })
-  await page.screenshot({ path: '/tmp/shots/settings-delivery.png', fullPage: true })
+  await page.screenshot({ path: '.tmp/settings-delivery.png', fullPage: true })
   await api(page, 'collections.saveSettings', before)
 })
