@@ -32,6 +32,20 @@ describe('matching by hand, undo and refunds', () => {
     expect(checkJournal(b.ledger).balanced).toBe(true)
   })
 
+  it('a confirmed suggestion that is undone goes back to the suggested list with its candidates', async () => {
+    const b = testBackend()
+    const { clientId, debtorId } = await aClientAndDebtor(b)
+    const a = fundedInvoice(b.ledger, { clientId, debtorId, number: 'S-90', face: 500_00 })
+    commit(b, camt053([{ amount: 490_00, ustrd: 'S-90 less discount', name: 'NT Holding' }]))
+    const [line] = (await b.call2('payments.lines', { view: 'suggested' })).rows
+    const applied = await b.call2('payments.allocate', { bankEntryId: line.id, allocations: [{ invoiceId: a.id, amount: 490_00 }] })
+    expect((await b.call2('payments.lines', { view: 'suggested' })).total).toBe(0)
+    const undone = await b.call2('payments.undo', { bankEntryId: line.id, journalEntryId: applied.allocations[0].journalEntryId, reason: 'wrong invoice' })
+    expect(undone).toMatchObject({ status: 'suggested', unapplied: 490_00 })
+    expect(undone.candidates.map((c) => c.number)).toEqual(['S-90'])
+    expect((await b.call2('payments.lines', { view: 'suggested' })).rows.map((r) => r.id)).toEqual([line.id])
+  })
+
   it('undoes an automatic match with reversal entries: the invoice reopens and the cash is unapplied again', async () => {
     const b = testBackend()
     const { clientId, debtorId } = await aClientAndDebtor(b)

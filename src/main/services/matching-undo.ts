@@ -36,6 +36,8 @@ export function undoApplication(ledger: Ledger, ref: ApplicationRef, date: Local
   }
   const restored = be.unapplied + allocs.reduce((s, a) => s + a.amount, 0)
   const stillApplied = liveAllocationCount(ledger, ref.bankEntryId)
-  updateBankEntry(ledger, ref.bankEntryId, stillApplied > 0 ? 'matched' : 'unmatched', restored, ` | undone: ${reason}`)
+  // A line the matcher had suggestions for goes back to the suggested list, where its candidates are offered again.
+  const status = stillApplied > 0 ? 'matched' : be.candidates?.length ? 'suggested' : 'unmatched'
+  updateBankEntry(ledger, ref.bankEntryId, status, restored, ` | undone: ${reason}`)
   return { reversalEntryId, bankEntryId: ref.bankEntryId, invoiceIds: allocs.map((a) => a.invoiceId) }
 }
