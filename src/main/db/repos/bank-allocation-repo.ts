@@ -118,12 +118,16 @@ export function updateBankEntry(ledger: Ledger, id: number, status: string, unap
 
 export type Worklist = 'open' | 'unmatched' | 'suggested' | 'unapplied' | 'matched' | 'all'
 
+/** Lines waiting for a person; exactly the condition of the partial index bank_entry_open_idx (schema/bank.ts). */
+const WAITING = "(status = 'unmatched' or status = 'suggested' or (unapplied > 0 and status <> 'ignored'))"
+
 /** The payments screen: lines waiting for a person (unmatched, suggested, or cash still unapplied), newest first. */
 export function listBankEntries(ledger: Ledger, q: { view: Worklist; search?: string; offset: number; limit: number }): { rows: BankEntryRow[]; total: number } {
   const conds: string[] = []
   const args: (string | number)[] = []
-  if (q.view === 'open') conds.push("(status in ('unmatched','suggested') or (unapplied > 0 and status <> 'ignored'))")
-  else if (q.view === 'unapplied') conds.push("unapplied > 0 and status <> 'ignored'")
+  if (q.view === 'open') conds.push(WAITING)
+  // Implied by WAITING; spelled out too so that SQLite reads the few waiting lines from their partial index.
+  else if (q.view === 'unapplied') conds.push(WAITING, "unapplied > 0 and status <> 'ignored'")
   else if (q.view !== 'all') conds.push('status = ?'), args.push(q.view)
   if (q.search) {
     const s = `%${escapeLike(q.search.trim())}%`

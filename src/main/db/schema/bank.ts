@@ -74,6 +74,11 @@ export const bankEntryTable = sqliteTable(
   (t) => [
     uniqueIndex('bank_entry_fingerprint_uq').on(t.fingerprint),
     index('bank_entry_status_idx').on(t.status, t.bookingDate),
+    // The payments screen's lists, newest first: every line ('All'), and only those waiting for a person ('Needs
+    // attention'; a few percent of a large import, so matched lines cost this index nothing). The condition is
+    // spelled exactly as bank-allocation-repo's query spells it, or SQLite would not use the partial index.
+    index('bank_entry_booking_idx').on(t.bookingDate),
+    index('bank_entry_open_idx').on(t.bookingDate).where(sql`${t.status} = 'unmatched' or ${t.status} = 'suggested' or (${t.unapplied} > 0 and ${t.status} <> 'ignored')`),
     index('bank_entry_e2e_idx').on(t.endToEndId),
     index('bank_entry_import_idx').on(t.importId)
   ]

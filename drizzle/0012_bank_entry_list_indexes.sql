@@ -1,0 +1,2 @@
+CREATE INDEX `bank_entry_booking_idx` ON `bank_entry` (`booking_date`);--> statement-breakpoint
+CREATE INDEX `bank_entry_open_idx` ON `bank_entry` (`booking_date`) WHERE "bank_entry"."status" = 'unmatched' or "bank_entry"."status" = 'suggested' or ("bank_entry"."unapplied" > 0 and "bank_entry"."status" <> 'ignored');
