@@ -32,6 +32,7 @@ export const routes: RouteDef[] = [
   { path: '/clients', nav: 'Clients', page: page(() => import('./features/clients/ClientsPage'), 'ClientsPage') },
   { path: '/clients/new', page: ClientEditPage },
   { path: '/clients/:id', page: ClientEditPage },
+  { path: '/clients/:id/statement', page: page(() => import('./features/clients/ClientStatementPage'), 'ClientStatementPage') },
   { path: '/debtors', nav: 'Debtors', page: page(() => import('./features/debtors/DebtorsPage'), 'DebtorsPage') },
   { path: '/debtors/new', page: DebtorEditPage },
   { path: '/debtors/:id/edit', page: DebtorEditPage },

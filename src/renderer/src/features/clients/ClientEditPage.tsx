@@ -53,6 +53,11 @@ function ClientForm({ client }: { client?: ClientRow }) {
         actions={
           <>
             {saved && !form.dirty && <span className="saved" role="status">Saved</span>}
+            {client && (
+              <Link to={`/clients/${client.id}/statement`} className="button">
+                Statement
+              </Link>
+            )}
             <button type="submit" className="primary" disabled={form.busy}>
               {client ? 'Save changes' : 'Create client'}
             </button>
