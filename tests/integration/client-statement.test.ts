@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { accountBalance } from '../../src/main/db/repos/journal-repo'
+import { buildEntry, cr, dr } from '../../src/core/journal'
+import { accountBalance, postEntry } from '../../src/main/db/repos/journal-repo'
 import { formatAmount, localeFor } from '../../src/main/documents/format'
 import { testBackend } from '../support/backend'
 import { FACTOR, HAS_PDFTOTEXT, pageCount, pdfText } from './documents-fixture'
@@ -68,6 +69,18 @@ describe('client statement', () => {
     expect(text).toContain(`Rebates ${printed(st.rebates)}`)
     expect(text).toMatch(/CS-2 Nordic Tools AB .*CS-3 Nordic Tools AB/)
     expect(text).toContain('2 invoices')
+  })
+
+  it('counts payments posted straight to the journal (history from an earlier system) as collections, once', async () => {
+    const { b, clientId, open } = await clientWithPayments()
+    const before = await b.call2('payments.clientStatement', { clientId, from: '2026-10-01', to: '2026-11-30' })
+    // A payment with no bank line behind it, as the demo ledger and a take-over of old books post them.
+    postEntry(b.ledger, buildEntry({ date: '2026-11-10', kind: 'payment', memo: 'Debtor payments 2026-11-10 (EUR): 1' }, cr('receivables', 'EUR', 700_00, { clientId, debtorId: open.debtorId, invoiceId: open.id }), dr('bank', 'EUR', 700_00)), null, 0)
+    const after = await b.call2('payments.clientStatement', { clientId, from: '2026-10-01', to: '2026-11-30' })
+    expect(after.totals.collections).toBe(before.totals.collections + 700_00)
+    expect(after.lines.filter((l) => l.kind === 'collection' && l.invoiceNumber === 'CS-3')).toMatchObject([{ date: '2026-11-10', amount: 700_00 }])
+    // The bank-file payments are counted from their allocations only, not again from their journal entries.
+    expect(after.lines.filter((l) => l.kind === 'collection')).toHaveLength(before.lines.filter((l) => l.kind === 'collection').length + 1)
   })
 
   it('refuses an unknown client, a reversed period and a ledger without the factor details', async () => {

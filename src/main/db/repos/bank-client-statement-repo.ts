@@ -25,9 +25,15 @@ export function clientStatementLines(ledger: Ledger, clientId: number, currency:
        union all
        select r.date, i.number, -a.amount, 'Payment undone' as memo, r.id from bank_allocation a join journal_entry r on r.id = a.reversal_entry_id join invoice i on i.id = a.invoice_id
          where i.client_id = ? and i.currency = ? and r.date between ? and ?
+       union all
+       -- Payments posted straight to the journal, with no bank line behind them (history taken over from an
+       -- earlier system, the demo ledger): each receivable credit of such a payment entry is a collection.
+       select e.date, i.number, -l.amount, 'Payment received' as memo, e.id from journal_entry e join journal_line l on l.entry_id = e.id join invoice i on i.id = l.invoice_id
+         where e.kind = 'payment' and e.date between ? and ? and l.account = 'receivables' and l.client_id = ? and l.currency = ? and l.amount < 0
+           and not exists (select 1 from bank_allocation a where a.journal_entry_id = e.id)
        order by 1, 2`
     )
-    .all(clientId, currency, from, to, clientId, currency, from, to) as { date: string; number: string; amount: number; memo: string; id: number }[]
+    .all(clientId, currency, from, to, clientId, currency, from, to, from, to, clientId, currency) as { date: string; number: string; amount: number; memo: string; id: number }[]
   const lines: Line[] = [
     ...advances.map((a): Line => ({ date: a.date, kind: 'advance', memo: 'Advance paid', invoiceNumber: a.number, amount: a.advance, reserveEffect: 0, entryKind: 'funding', entryId: null })),
     ...collections.map((c): Line => ({ date: c.date, kind: 'collection', memo: c.memo, invoiceNumber: c.number, amount: c.amount, reserveEffect: 0, entryKind: c.amount < 0 ? 'reversal' : 'payment', entryId: c.id })),
