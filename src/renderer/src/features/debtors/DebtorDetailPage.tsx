@@ -7,6 +7,7 @@ import { useFormat, type Format } from '../../lib/format'
 import { useApi } from '../../lib/query'
 import { Link, navigate } from '../../lib/router'
 import { groupRf } from '../invoices/rf'
+import { MandatesPanel } from './MandatesPanel'
 
 export function DebtorDetailPage({ params }: { params: Record<string, string> }) {
   const q = useApi('debtors.get', { id: Number(params.id) })
@@ -106,6 +107,7 @@ function Detail({ d }: { d: DebtorDetail }) {
           </table>
         </section>
       </div>
+      <MandatesPanel debtorId={d.id} />
       <OpenItems d={d} fmt={fmt} />
       <section className="panel">
         <h2>History</h2>
