@@ -7,6 +7,8 @@ import { queryClient, useApiMutation } from '../../lib/query'
 import { call } from '../../lib/rpc'
 import { toBase64 } from '../../lib/base64'
 import { BankLineTable, useSelectedLine, type LineView } from './BankLineTable'
+import { DirectDebitPanel } from './DirectDebitPanel'
+import { ImportHistory } from './ImportHistory'
 import { ImportPreviewPanel } from './ImportPreviewPanel'
 import { LineDetail } from './LineDetail'
 import './payments.css'
@@ -33,6 +35,8 @@ export function PaymentsPage() {
   const [preview, setPreview] = useState<{ p: ImportPreview; fileName: string; content: string } | null>(null)
   const [committing, setCommitting] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
+  const [panel, setPanel] = useState<'directDebits' | 'history' | null>(null)
+  const togglePanel = (p: 'directDebits' | 'history') => setPanel((cur) => (cur === p ? null : p))
   const allocate = useApiMutation('payments.allocate')
   const undo = useApiMutation('payments.undo')
   // A line that leaves the view (applied, say) hands the cursor to the one after it, or to the new last line.
@@ -107,10 +111,18 @@ export function PaymentsPage() {
             {/* Cleared after each pick, so picking the same file again (after a cancel) still reads it. */}
             <input ref={fileRef} type="file" hidden onChange={(e) => (e.target.files?.[0] && void pick(e.target.files[0]), (e.target.value = ''))} />
             <button onClick={() => fileRef.current?.click()}>Import bank file…</button>
+            <button aria-pressed={panel === 'directDebits'} onClick={() => togglePanel('directDebits')}>
+              Direct debits…
+            </button>
+            <button aria-pressed={panel === 'history'} onClick={() => togglePanel('history')}>
+              Import history
+            </button>
           </>
         }
       />
       {message && <div className="pay-message" role="status">{message}</div>}
+      {panel === 'directDebits' && <DirectDebitPanel onClose={() => setPanel(null)} />}
+      {panel === 'history' && <ImportHistory onClose={() => setPanel(null)} />}
       {preview && <ImportPreviewPanel preview={preview.p} busy={committing} onCommit={() => void commit()} onCancel={() => setPreview(null)} />}
       <div className="toolbar">
         <div className="pay-tabs" role="tablist">

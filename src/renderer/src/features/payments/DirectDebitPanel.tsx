@@ -1,0 +1,160 @@
+import { useEffect, useState } from 'react'
+import type { MethodOutput } from '../../../../shared/contract'
+import { addDays, fromDayNumber, toDayNumber, type LocalDate } from '../../../../shared/dates'
+import { TextField } from '../../components/Field'
+import { useFormat } from '../../lib/format'
+import { useApi, useApiMutation } from '../../lib/query'
+import { ApiError } from '../../lib/rpc'
+import { groupIban } from '../debtors/MandatesPanel'
+import './payments-extra.css'
+
+type Exported = MethodOutput<'directDebits.export'> & { collectionDate: string }
+
+/** Easter Sunday (Gregorian, anonymous algorithm): Good Friday and Easter Monday are TARGET2 closing days. */
+function easter(year: number): LocalDate {
+  const a = year % 19, b = Math.floor(year / 100), c = year % 100
+  const g = Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3)
+  const h = (19 * a + b - Math.floor(b / 4) - g + 15) % 30
+  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7
+  const m = Math.floor((a + 11 * h + 22 * l) / 451)
+  const month = Math.floor((h + l - 7 * m + 114) / 31)
+  const day = ((h + l - 7 * m + 114) % 31) + 1
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/** SEPA collections settle on TARGET2 days: not weekends, 1 Jan, Good Friday, Easter Monday, 1 May, 25 and 26 Dec. */
+export function isBankDay(d: LocalDate): boolean {
+  const weekday = new Date(`${d}T00:00:00Z`).getUTCDay()
+  if (weekday === 0 || weekday === 6) return false
+  const md = d.slice(5)
+  if (['01-01', '05-01', '12-25', '12-26'].includes(md)) return false
+  const e = toDayNumber(easter(Number(d.slice(0, 4))))
+  return d !== fromDayNumber(e - 2) && d !== fromDayNumber(e + 1)
+}
+
+/** The earliest date a file sent today can collect on (CORE and B2B both accept D-1 since 2016). */
+export function nextBankDay(d: LocalDate): LocalDate {
+  let n = addDays(d, 1)
+  while (!isBankDay(n)) n = addDays(n, 1)
+  return n
+}
+
+/** Saves text as a file through the browser's download (the desktop shell asks where to save it). */
+function download(fileName: string, xml: string): void {
+  const url = URL.createObjectURL(new Blob([xml], { type: 'application/xml' }))
+  const a = document.createElement('a')
+  a.href = url
+  a.download = fileName
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  // The click only queues the download; revoking at once can cancel it in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000)
+}
+
+/**
+ * Export of a pain.008 direct-debit file for the bank. The API has no dry run, so the panel says which
+ * debtors have a mandate (from the mandate list) and the rule the server applies; the exact invoices
+ * are known only once the file is built.
+ */
+export function DirectDebitPanel({ onClose }: { onClose: () => void }) {
+  const fmt = useFormat()
+  const info = useApi('app.info', {}, { staleTime: Infinity })
+  const mandates = useApi('mandates.list', {})
+  const run = useApiMutation('directDebits.export')
+  const [date, setDate] = useState<string>('')
+  const [done, setDone] = useState<Exported | null>(null)
+  const [error, setError] = useState<{ field?: string; message: string } | null>(null)
+  const today = info.data?.today
+  useEffect(() => {
+    if (today && !date) setDate(nextBankDay(today))
+  }, [today, date])
+  const active = (mandates.data ?? []).filter((m) => m.active)
+  // collectibleInvoices uses each debtor's newest active mandate (highest id).
+  const byDebtor = [...new Map([...active].sort((a, b) => a.id - b.id).map((m) => [m.debtorId, m])).values()]
+
+  const dateWarning = date && !isBankDay(date) ? 'not a TARGET2 bank day: the bank will move or refuse the collection' : undefined
+  function exportFile() {
+    setError(null)
+    setDone(null)
+    run.mutate(
+      { collectionDate: date },
+      {
+        onSuccess: (r) => {
+          setDone({ ...r, collectionDate: date })
+          download(r.fileName, r.xml)
+        },
+        onError: (e) => {
+          const issue = e instanceof ApiError ? e.issues.find((i) => i.path === 'collectionDate') : undefined
+          const plain = e.message.startsWith('collectionDate: ') ? e.message.slice('collectionDate: '.length) : null
+          setError(issue ? { field: 'collectionDate', message: issue.message } : plain ? { field: 'collectionDate', message: plain } : { message: e.message })
+        }
+      }
+    )
+  }
+
+  return (
+    <section className="panel dd-panel" aria-label="Direct debits">
+      <div className="panel-head">
+        <h2>Direct debits (SEPA pain.008)</h2>
+        <button type="button" className="link" onClick={onClose}>
+          Close
+        </button>
+      </div>
+      <p className="dd-explain">
+        Collects every open EUR invoice (funded or partly paid) that is due on or before the collection date, from each debtor with an active mandate, for its open amount. Each
+        invoice goes into one file once: the export records it as sent, so a second export leaves it out. It is booked as paid when the bank statement brings its end-to-end id
+        back; a returned debit reopens it.
+      </p>
+      <div className="dd-mandated">
+        {mandates.isLoading ? (
+          <span className="muted">Loading mandates…</span>
+        ) : byDebtor.length === 0 ? (
+          <span className="muted">No debtor has an active mandate, so there is nothing to collect. Add mandates on the debtor's page.</span>
+        ) : (
+          <>
+            <span className="muted">{fmt.count(byDebtor.length, 'debtor')} with an active mandate:</span>{' '}
+            {byDebtor.map((m, i) => (
+              <span key={m.id} title={`${m.scheme} ${m.sequence} · ${groupIban(m.iban)}`}>
+                {i > 0 && ', '}
+                {m.debtorName} <span className="mono muted">({m.umr})</span>
+              </span>
+            ))}
+          </>
+        )}
+      </div>
+      <div className="dd-row">
+        <TextField
+          label="Collection date"
+          name="collectionDate"
+          type="date"
+          value={date}
+          onChange={(v) => (setDate(v), setError(null))}
+          error={error?.field === 'collectionDate' ? error.message : undefined}
+          hint={dateWarning ?? (today && date === nextBankDay(today) ? `next bank day after ${fmt.date(today)}` : undefined)}
+        />
+        <button type="button" className="primary" disabled={!date || run.isPending} onClick={exportFile}>
+          {run.isPending ? 'Exporting…' : 'Export pain.008'}
+        </button>
+      </div>
+      {error && !error.field && (
+        <div className="panel error" role="alert">
+          {error.message}
+        </div>
+      )}
+      {done && (
+        <div className="dd-done" role="status" aria-label="Export result">
+          <div>
+            <strong>{fmt.count(done.count, 'collection')}</strong> · total <strong>{fmt.money(done.total, done.currency)}</strong> · collected on {fmt.date(done.collectionDate)}
+          </div>
+          <div className="muted small">
+            File <span className="mono">{done.fileName}</span> downloaded; send it to the bank.{' '}
+            <button type="button" className="link" onClick={() => download(done.fileName, done.xml)}>
+              Download again
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  )
+}
