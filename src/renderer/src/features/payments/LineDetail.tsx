@@ -1,8 +1,13 @@
 import type { PaymentLine } from '../../../../shared/contract'
 import { reasonText, type ReasonFormat } from '../../../../shared/reason-text'
 import { useFormat } from '../../lib/format'
+import { ManualAllocation } from './ManualAllocation'
+import { RefundForm } from './RefundForm'
 
-/** The selected bank line: what the bank said, why the matcher decided as it did, the candidates to apply and what was applied. */
+/**
+ * The selected bank line: what the bank said, why the matcher decided as it did, the candidates to apply, what was applied,
+ * and for cash still unapplied the search to allocate it by hand and the refund.
+ */
 export function LineDetail({ line, onApply, onUndo }: { line: PaymentLine; onApply: (i: number, closeShort: boolean) => void; onUndo: (journalEntryId: number) => void }) {
   const fmt = useFormat()
   return (
@@ -52,6 +57,13 @@ export function LineDetail({ line, onApply, onUndo }: { line: PaymentLine; onApp
               </li>
             ))}
           </ol>
+        </>
+      )}
+      {/* Keyed by line, so moving to another line never carries over a half-made allocation or refund. */}
+      {line.unapplied > 0 && line.amount > 0 && (
+        <>
+          {line.status !== 'ignored' && line.status !== 'returned' && <ManualAllocation key={`m${line.id}`} line={line} />}
+          <RefundForm key={`r${line.id}`} line={line} />
         </>
       )}
       {line.allocations.length > 0 && (
