@@ -121,6 +121,22 @@ export function parseMajor(text: string, currency: Currency, decimalMark = '.'):
   return assertMinor(m[1] === '-' ? -minor : minor)
 }
 
+/**
+ * An amount as people type it into a search box ("2590.34", "2,590.34", "2.590,34", "2 590", "1'000.5"), in minor
+ * units; null when the text is not an amount. A final separator followed by one or two digits is the decimal mark,
+ * any other separator groups thousands.
+ */
+export function parseTypedAmount(text: string, currency: Currency): number | null {
+  const t = text.replace(/[\s\u00a0\u202f']/g, '')
+  const m = /^(\d{1,3}(?:[.,]\d{3})*|\d+)(?:[.,](\d{1,2}))?$/.exec(t)
+  if (!m) return null
+  try {
+    return parseMajor(`${m[1].replace(/[.,]/g, '')}.${m[2] ?? '0'}`, currency)
+  } catch {
+    return null
+  }
+}
+
 /** Minor units as a plain major-unit string with a dot ("1234.50"): for files and XML, not for people. */
 export function toMajorString(amount: number, currency: Currency): string {
   const digits = minorDigits(currency)

@@ -68,7 +68,7 @@ describe('matching by hand, undo and refunds', () => {
     await expect(b.call2('payments.undo', { bankEntryId: line.id, journalEntryId: line.allocations[0].journalEntryId })).rejects.toThrow(/already undone/)
     // Part of the cash goes to the invoice, the rest back to the payer.
     await b.call2('payments.allocate', { bankEntryId: line.id, allocations: [{ invoiceId: a.id, amount: 400_00 }] })
-    await expect(b.call2('payments.refund', { bankEntryId: line.id, amount: 60_00, reason: 'overpaid' })).rejects.toThrow(/only 5000/)
+    await expect(b.call2('payments.refund', { bankEntryId: line.id, amount: 60_00, reason: 'overpaid' })).rejects.toThrow('refunding 60.00 EUR but only 50.00 EUR')
     const refunded = await b.call2('payments.refund', { bankEntryId: line.id, amount: 50_00, reason: 'overpaid' })
     expect(refunded.unapplied).toBe(0)
     expect(accountBalance(b.ledger, 'unappliedCash', 'EUR')).toBe(0)
@@ -132,5 +132,27 @@ describe('matching by hand, undo and refunds', () => {
     const [line] = (await b.call2('payments.lines', { view: 'all' })).rows
     expect(line.reason).toContain('DE89370400440532013000')
     expect(checkJournal(b.ledger).balanced).toBe(true)
+  })
+})
+
+describe('searching open invoices to allocate by hand', () => {
+  it('finds open invoices in the line currency by number, RF reference, debtor name or open amount, soonest due first', async () => {
+    const b = testBackend()
+    const { clientId, debtorId } = await aClientAndDebtor(b, 'Fjäll & Partners AB')
+    const later = fundedInvoice(b.ledger, { clientId, debtorId, number: 'SR-100', face: 2_590_34, dueDate: '2026-12-20' })
+    const sooner = fundedInvoice(b.ledger, { clientId, debtorId, number: 'SR-101', face: 1_000_00, dueDate: '2026-11-30' })
+    fundedInvoice(b.ledger, { clientId, debtorId, number: 'SR-102', face: 2_590_34, currency: 'SEK' })
+    const paid = fundedInvoice(b.ledger, { clientId, debtorId, number: 'SR-103', face: 2_590_34 })
+    commit(b, camt053([{ amount: 2_590_34, ref: paid.rfRef }]))
+    const numbers = async (text: string) => (await b.call2('payments.searchInvoices', { text, currency: 'EUR' })).map((i) => i.number)
+    expect(await numbers('SR-10')).toEqual(['SR-101', 'SR-100'])
+    expect(await numbers('sr-100')).toEqual(['SR-100'])
+    expect(await numbers(later.rfRef.replace(/(.{4})/g, '$1 '))).toEqual(['SR-100'])
+    expect(await numbers('Fjäll')).toEqual(['SR-101', 'SR-100'])
+    // The amount as people type it; the paid invoice and the one in SEK are not offered.
+    expect(await numbers('2,590.34')).toEqual(['SR-100'])
+    expect(await numbers('2.590,34')).toEqual(['SR-100'])
+    expect(await numbers('1000')).toEqual([sooner.number])
+    expect(await numbers('nothing like it')).toEqual([])
   })
 })

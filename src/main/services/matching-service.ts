@@ -4,6 +4,7 @@
  * one transaction and goes to the audit log; a confirmed match teaches the payer's IBAN.
  */
 import type { PaymentLine } from '../../shared/contract/payments'
+import { toMajorString } from '../../shared/money'
 import { buildEntry, cr, dr } from '../../core/journal'
 import { ibanKey } from '../../core/matching'
 import { AppError, notFound } from '../api/errors'
@@ -13,6 +14,9 @@ import { postEntry } from '../db/repos/journal-repo'
 import { writeTx, type ServiceContext } from './context'
 import { undoApplication } from './matching-undo'
 import { applyCash, flushInvoices, loadApplyState } from './settlement-apply'
+
+/** An amount in a message: people read these, the API's fields stay in minor units. */
+const major = (amount: number, currency: string): string => `${toMajorString(amount, currency)} ${currency}`
 
 export function createMatchingService(ctx: ServiceContext) {
   const { ledger, clock } = ctx
@@ -48,7 +52,7 @@ export function createMatchingService(ctx: ServiceContext) {
         if (!be) throw notFound('bank line', input.bankEntryId)
         if (be.amount <= 0 || be.status === 'ignored' || be.status === 'returned') throw new AppError('NOT_ALLOCATABLE', `bank line ${be.id} is not incoming cash that can be allocated`)
         const total = input.allocations.reduce((s, a) => s + a.amount, 0)
-        if (total > be.unapplied) throw new AppError('OVER_ALLOCATED', `allocating ${total} but only ${be.unapplied} of bank line ${be.id} is unapplied`)
+        if (total > be.unapplied) throw new AppError('OVER_ALLOCATED', `allocating ${major(total, be.currency)} but only ${major(be.unapplied, be.currency)} of bank line ${be.id} is unapplied`)
         if (new Set(input.allocations.map((a) => a.invoiceId)).size !== input.allocations.length) throw new AppError('INVALID_INPUT', 'each invoice may appear once per allocation')
         const st = loadApplyState(ledger, input.allocations.map((a) => a.invoiceId))
         const debtorIds = new Set(input.allocations.map((a) => st.rows.get(a.invoiceId)?.debtorId))
@@ -80,7 +84,7 @@ export function createMatchingService(ctx: ServiceContext) {
       writeTx(ctx, () => {
         const be = repo.getBankEntry(ledger, input.bankEntryId)
         if (!be) throw notFound('bank line', input.bankEntryId)
-        if (input.amount > be.unapplied) throw new AppError('OVER_ALLOCATED', `refunding ${input.amount} but only ${be.unapplied} of bank line ${be.id} is unapplied`)
+        if (input.amount > be.unapplied) throw new AppError('OVER_ALLOCATED', `refunding ${major(input.amount, be.currency)} but only ${major(be.unapplied, be.currency)} of bank line ${be.id} is unapplied`)
         const id = postEntry(ledger, buildEntry({ date: clock.today(), kind: 'payout', memo: `Refund from bank line ${be.id}: ${input.reason}` }, dr('unappliedCash', be.currency, input.amount, { debtorId: be.debtorId }), cr('bank', be.currency, input.amount)), userId, clock.now())
         const left = be.unapplied - input.amount
         repo.updateBankEntry(ledger, be.id, left === 0 && be.status !== 'matched' ? 'ignored' : be.status, left, ` | refunded ${input.amount}: ${input.reason}`)

@@ -9,6 +9,7 @@
  */
 import type { Agreement } from '../../shared/agreement'
 import type { LocalDate } from '../../shared/dates'
+import { toMajorString } from '../../shared/money'
 import { applicationEntry, settle, type ApplicationPart } from '../../core/settlement/settle'
 import { AppError } from '../api/errors'
 import { insertAllocation, insertAllocations, setInvoiceBalance, type NewAllocation } from '../db/repos/bank-allocation-repo'
@@ -68,7 +69,7 @@ export function settleApplication(st: ApplyState, p: ApplyCash): Application {
     if (!row) throw new AppError('NOT_FOUND', `invoice ${a.invoiceId} does not exist`)
     if (row.currency !== p.currency) throw new AppError('CURRENCY', `invoice ${row.number} is in ${row.currency}, the payment in ${p.currency}`)
     if (row.status !== 'funded' && row.status !== 'partly_paid' && row.status !== 'disputed') throw new AppError('NOT_OPEN', `invoice ${row.number} is ${row.status}, not open`)
-    if (a.amount > row.openAmount) throw new AppError('OVER_ALLOCATED', `invoice ${row.number}: ${a.amount} is more than its open amount ${row.openAmount}`)
+    if (a.amount > row.openAmount) throw new AppError('OVER_ALLOCATED', `invoice ${row.number}: ${toMajorString(a.amount, row.currency)} ${row.currency} is more than its open amount ${toMajorString(row.openAmount, row.currency)} ${row.currency}`)
     return { row, s: settle(row, agreementOf(st, row), a.amount, p.date, a.closeShortfall ?? false), prevStatus: row.status }
   })
   const allocations = parts.map(({ row, s, prevStatus }) => {

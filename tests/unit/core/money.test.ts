@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { add, allocate, applyBp, formatMoney, minorDigits, money, parseMajor, roundDiv, sub, toMajorString } from '../../../src/shared/money'
+import { add, allocate, applyBp, formatMoney, minorDigits, money, parseMajor, parseTypedAmount, roundDiv, sub, toMajorString } from '../../../src/shared/money'
 
 describe('money', () => {
   it('knows each currency exponent', () => {
@@ -77,5 +77,22 @@ describe('money', () => {
       expect(() => allocate(100, [0, 0])).toThrow()
       expect(() => allocate(100, [-1, 2])).toThrow()
     })
+  })
+})
+
+describe('parseTypedAmount', () => {
+  it('reads amounts as people type them in a search box, whatever their decimal and grouping marks', () => {
+    expect(parseTypedAmount('2590.34', 'EUR')).toBe(259_034)
+    expect(parseTypedAmount('2,590.34', 'EUR')).toBe(259_034)
+    expect(parseTypedAmount('2.590,34', 'EUR')).toBe(259_034)
+    expect(parseTypedAmount('2 590,3', 'EUR')).toBe(259_030)
+    expect(parseTypedAmount("1'000", 'CHF')).toBe(100_000)
+    expect(parseTypedAmount('1.000', 'EUR')).toBe(100_000)
+    expect(parseTypedAmount('12', 'EUR')).toBe(1_200)
+    expect(parseTypedAmount('1500', 'JPY')).toBe(1_500)
+  })
+
+  it('is null for what is not an amount', () => {
+    for (const t of ['INV-12', 'RF18', '', '1.2.3', '12.3456', '-5', 'De Vries']) expect(parseTypedAmount(t, 'EUR')).toBeNull()
   })
 })

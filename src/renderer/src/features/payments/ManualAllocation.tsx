@@ -151,7 +151,6 @@ export function ManualAllocation({ line }: { line: PaymentLine }) {
       </div>
     )
 
-  const amountLike = /^[\d\s.,]+$/.test(q) && /[.,]/.test(q)
   return (
     <section className="pay-manual" aria-label="Allocate by hand">
       <h3>Allocate by hand</h3>
@@ -163,15 +162,15 @@ export function ManualAllocation({ line }: { line: PaymentLine }) {
         aria-expanded={results.length > 0}
         aria-controls={listId}
         aria-activedescendant={results[hi] ? `${listId}-${results[hi].id}` : undefined}
-        placeholder={`Invoice number, RF reference or debtor name (${cur} only)`}
+        placeholder={`Invoice number, RF reference, debtor name or open amount (${cur} only)`}
         value={text}
         onChange={(e) => setText(e.target.value)}
         onKeyDown={onSearchKey}
       />
-      <div className="muted small">Number, RF reference or debtor name, from its start · <kbd>a</kbd> jumps here · ↑↓ and Enter add</div>
+      <div className="muted small">Number, RF reference or debtor name from its start, or the exact open amount · <kbd>a</kbd> jumps here · ↑↓ and Enter add</div>
       {q.length > 0 && text.trim().length > 0 && found.isSuccess && results.length === 0 && (
         <div className="muted pay-manual-empty">
-          No open {cur} invoice starts with “{q}”.{amountLike ? ' Amounts are not searched: try the number, RF reference or debtor name.' : ''}
+          No open {cur} invoice starts with or has an open amount of “{q}”.
         </div>
       )}
       {found.error && <Refusal error={found.error} />}
