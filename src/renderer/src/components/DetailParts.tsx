@@ -20,3 +20,13 @@ export function EmptyRow({ cols, text }: { cols: number; text: string }) {
     </tr>
   )
 }
+
+/** One labelled fact of a definition list (<dl>). */
+export function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  )
+}

@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import type { ClientStatement } from '../../../../shared/contract'
 import { addDays, addMonths, isLocalDate, startOfMonth, type LocalDate } from '../../../../shared/dates'
+import { Fact } from '../../components/DetailParts'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { PdfViewer, useShownPdf } from '../../components/PdfViewer'
@@ -211,14 +212,5 @@ function ReconRow({ label, value, strong, total, movement }: { label: string; va
       </th>
       <td className={`num${strong ? ' strong' : ''}`}>{value}</td>
     </tr>
-  )
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   )
 }

@@ -1,6 +1,5 @@
-import type { ReactNode } from 'react'
 import type { AuditRow, InvoiceHistoryEntry, MethodOutput } from '../../../../shared/contract'
-import { EmptyRow, Kpi } from '../../components/DetailParts'
+import { EmptyRow, Fact, Kpi } from '../../components/DetailParts'
 import { Loading } from '../../components/Loading'
 import { PageHeader } from '../../components/PageHeader'
 import { StatusBadge } from '../../components/Status'
@@ -131,14 +130,5 @@ function Audit({ rows, fmt }: { rows: AuditRow[]; fmt: Format }) {
         {rows.length === 0 && <EmptyRow cols={4} text="No recorded decisions on this invoice." />}
       </tbody>
     </table>
-  )
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <dt>{label}</dt>
-      <dd>{children}</dd>
-    </div>
   )
 }
