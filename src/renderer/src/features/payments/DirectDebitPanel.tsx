@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { MethodOutput } from '../../../../shared/contract'
-import { addDays, fromDayNumber, toDayNumber, type LocalDate } from '../../../../shared/dates'
+import { isBankDay, nextBankDay } from '../../../../shared/bank-days'
 import { TextField } from '../../components/Field'
 import { useFormat } from '../../lib/format'
 import { useApi, useApiMutation } from '../../lib/query'
@@ -9,35 +9,6 @@ import { groupIban } from '../debtors/MandatesPanel'
 import './payments-extra.css'
 
 type Exported = MethodOutput<'directDebits.export'> & { collectionDate: string }
-
-/** Easter Sunday (Gregorian, anonymous algorithm): Good Friday and Easter Monday are TARGET2 closing days. */
-function easter(year: number): LocalDate {
-  const a = year % 19, b = Math.floor(year / 100), c = year % 100
-  const g = Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3)
-  const h = (19 * a + b - Math.floor(b / 4) - g + 15) % 30
-  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7
-  const m = Math.floor((a + 11 * h + 22 * l) / 451)
-  const month = Math.floor((h + l - 7 * m + 114) / 31)
-  const day = ((h + l - 7 * m + 114) % 31) + 1
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-}
-
-/** SEPA collections settle on TARGET2 days: not weekends, 1 Jan, Good Friday, Easter Monday, 1 May, 25 and 26 Dec. */
-export function isBankDay(d: LocalDate): boolean {
-  const weekday = new Date(`${d}T00:00:00Z`).getUTCDay()
-  if (weekday === 0 || weekday === 6) return false
-  const md = d.slice(5)
-  if (['01-01', '05-01', '12-25', '12-26'].includes(md)) return false
-  const e = toDayNumber(easter(Number(d.slice(0, 4))))
-  return d !== fromDayNumber(e - 2) && d !== fromDayNumber(e + 1)
-}
-
-/** The earliest date a file sent today can collect on (CORE and B2B both accept D-1 since 2016). */
-export function nextBankDay(d: LocalDate): LocalDate {
-  let n = addDays(d, 1)
-  while (!isBankDay(n)) n = addDays(n, 1)
-  return n
-}
 
 /** Saves text as a file through the browser's download (the desktop shell asks where to save it). */
 function download(fileName: string, xml: string): void {
