@@ -105,7 +105,7 @@ export function PaymentsPage() {
     <div className="list-page payments">
       <PageHeader
         title="Payments"
-        subtitle="Bank lines waiting for a decision: ↑↓ move · 1–5 apply a candidate (⇧ also closes a short rest) · a allocate by hand · u undo · / search"
+        subtitle="Bank lines waiting for a decision: ↑↓ move · 1–5 apply a candidate (⇧ closes the short rest) · a by hand · u undo · / search"
         actions={
           <>
             {/* Cleared after each pick, so picking the same file again (after a cancel) still reads it. */}
