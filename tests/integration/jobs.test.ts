@@ -18,7 +18,8 @@ const waitFor = async (cond: () => boolean, ms = 5000) => {
 describe('background jobs', () => {
   it('watch the folder chosen in Settings from the moment it is saved, and refuse a folder that does not exist', async () => {
     const b = testBackend()
-    const clock = fixedClock('2026-11-23', Date.now() + 3_600_000)
+    // A business clock pinned in the past, as FACTORDESK_TODAY pins it: file ages are still judged in real time.
+    const clock = fixedClock('2026-11-23', Date.UTC(2026, 0, 1))
     const log: string[] = []
     const jobs = superviseJobs(b, { clock, log: (m) => log.push(m) })
     expect(jobs.current().bankFolder).toBeNull()

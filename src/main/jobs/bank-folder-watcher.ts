@@ -1,6 +1,7 @@
 /**
  * Watches a folder for bank files (polling: works on network shares and needs no native watcher), imports each
- * one and moves it to imported/ or failed/ (with NAME.reason.txt). A file is only moved after its import has
+ * one (by extension: .xml, .sta, .csv, .ofx…; partial downloads and other files stay put) and moves it to
+ * imported/ or failed/ (with NAME.reason.txt). A file is only moved after its import has
  * committed; if the app stops in between, the next scan imports it again, which adds nothing (fingerprints),
  * and then moves it. Files that arrived while the app was closed are picked up by the scan at start.
  * Only confident matches apply automatically (the import's own rule); the rest wait as suggestions.
@@ -19,6 +20,10 @@ export interface BankFolderJobOptions {
   folder: string
   /** Imports one file (throws with a readable message when it cannot); the statement-import service's commit. */
   importFile: (fileName: string, bytes: Uint8Array) => { counts: { added: number; duplicates: number; autoMatched: number; suggested: number; unmatched: number } }
+  /**
+   * Compared with the files' modification times, so it must be the file system's time, not the business date's
+   * clock: with a pinned business date (FACTORDESK_TODAY) every real file would look "still being written".
+   */
   clock: Clock
   /** How often to look (default 30 s). */
   intervalMs?: number
@@ -27,10 +32,12 @@ export interface BankFolderJobOptions {
   onResult?: (r: FolderImportResult) => void
 }
 
-const PARTIAL = new Set(['.part', '.tmp', '.crdownload', '.partial', '.download'])
+// Only what banks deliver statements as: a folder shared with other downloads keeps its PDFs, logs and the
+// rest where they are instead of seeing them moved to failed/ (files without an extension are left alone too).
+const BANK_FILE = new Set(['.xml', '.sta', '.mt940', '.940', '.mt942', '.942', '.fin', '.txt', '.csv', '.ofx', '.qfx', '.bai', '.bai2', '.dat', '.asc'])
 
 /** Moves without overwriting: a second "stmt.xml" becomes "stmt (2).xml". */
-function moveUnique(from: string, dir: string, name: string): string {
+export function moveUnique(from: string, dir: string, name: string): string {
   mkdirSync(dir, { recursive: true })
   const ext = extname(name)
   const stem = name.slice(0, name.length - ext.length)
@@ -48,7 +55,7 @@ export function createBankFolderJob(opts: BankFolderJobOptions) {
   function candidates(): string[] {
     if (!existsSync(opts.folder)) return []
     return readdirSync(opts.folder, { withFileTypes: true })
-      .filter((d) => d.isFile() && !d.name.startsWith('.') && !PARTIAL.has(extname(d.name).toLowerCase()) && !d.name.endsWith('.reason.txt'))
+      .filter((d) => d.isFile() && !d.name.startsWith('.') && BANK_FILE.has(extname(d.name).toLowerCase()) && !d.name.endsWith('.reason.txt'))
       .map((d) => d.name)
       .sort()
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Clock } from '../../shared/dates'
+import { systemClock, type Clock } from '../../shared/dates'
 import type { Backend } from '../backend'
 import { createBankFolderJob, type BankFolderJob } from './bank-folder-watcher'
 import { createScheduler, type Scheduler } from './scheduler'
@@ -43,7 +43,8 @@ export function startJobs(backend: Backend, opts: { clock: Clock; log: (msg: str
   const bankFolder = settings.bankFolder
     ? createBankFolderJob({
         folder: settings.bankFolder,
-        clock: opts.clock,
+        // File ages are real time; opts.clock may be a pinned business date.
+        clock: systemClock,
         importFile: (fileName, bytes) => backend.services.statementImport.commit({ fileName, bytes }, { source: 'folder', userId: null }),
         onResult: (r) => {
           opts.log(`bank folder: ${r.file} ${r.outcome}: ${r.message}`)

@@ -31,7 +31,7 @@ function JobsForm({ jobs }: { jobs: JobSettingsInput }) {
 
   return (
     <PanelForm label="Background jobs" saveLabel="Save jobs" saved={saved} busy={save.isPending} formError={formError} onSubmit={onSubmit}>
-      <FormSection title="Bank files" note="New statement files dropped into this folder are imported automatically.">
+      <FormSection title="Bank files" note="New statement files (.xml, .sta, .csv, .ofx, .txt and the like) dropped into this folder are imported automatically and moved to imported/ or failed/; other files are left alone.">
         <label className="check wide">
           <input type="checkbox" checked={watch} onChange={(e) => (setWatch(e.target.checked), setSaved(false))} /> Watch a folder for bank files
         </label>
