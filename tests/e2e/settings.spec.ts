@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { App } from './pages/app'
 import { api } from './pages/api'
@@ -15,13 +18,19 @@ test('background jobs: a bank folder that does not exist is refused under its fi
   await expect(jobs.locator('.field.has-error')).toContainText('not an existing folder')
   expect((await api(page, 'settings.getJobs', {})).bankFolder).toBe(before.bankFolder)
 
-  await jobs.getByLabel('Bank folder').fill('/tmp')
-  await jobs.getByLabel('Run the reminder scheduler').setChecked(!before.remindersEnabled)
-  await jobs.getByRole('button', { name: 'Save jobs' }).click()
-  await expect(jobs.getByRole('status')).toHaveText('Saved')
-  expect(await api(page, 'settings.getJobs', {})).toEqual({ bankFolder: '/tmp', remindersEnabled: !before.remindersEnabled })
-  await page.screenshot({ path: '.tmp/settings-jobs.png', fullPage: true })
-  await api(page, 'settings.setJobs', before)
+  // An empty folder of its own: the watcher starts at once and imports (moves!) every file in the folder it is given.
+  const folder = mkdtempSync(join(tmpdir(), 'fd-e2e-bank-in-'))
+  try {
+    await jobs.getByLabel('Bank folder').fill(folder)
+    await jobs.getByLabel('Run the reminder scheduler').setChecked(!before.remindersEnabled)
+    await jobs.getByRole('button', { name: 'Save jobs' }).click()
+    await expect(jobs.getByRole('status')).toHaveText('Saved')
+    expect(await api(page, 'settings.getJobs', {})).toEqual({ bankFolder: folder, remindersEnabled: !before.remindersEnabled })
+    await page.screenshot({ path: '.tmp/settings-jobs.png', fullPage: true })
+  } finally {
+    await api(page, 'settings.setJobs', before)
+    rmSync(folder, { recursive: true, force: true })
+  }
 })
 
 test('reminder delivery: SMTP settings are saved with the password masked', async ({ page }) => {
