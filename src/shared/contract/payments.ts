@@ -88,6 +88,20 @@ export interface ImportPreview {
   invoices: Record<number, InvoiceBrief>
 }
 
+/** A file the watched bank folder could not import: it waits in failed/ with the reason beside it. */
+export interface FolderFailure {
+  file: string
+  reason: string
+  /** When the watcher gave up on it (epoch ms). */
+  failedAt: number
+}
+
+export interface FolderFailures {
+  /** The watched folder; null when no folder is watched. */
+  folder: string | null
+  files: FolderFailure[]
+}
+
 export interface StatementImportResult {
   importId: number
   fileName: string
@@ -203,6 +217,8 @@ export const paymentsContract = {
   'payments.previewImport': method(fileInput).returns<ImportPreview>(),
   'payments.commitImport': method(fileInput.extend({ token: z.string().min(8), acceptErrors: z.boolean().default(false) })).returns<StatementImportResult>(),
   'payments.imports': method(z.object({ limit: z.number().int().min(1).max(500).default(50) })).returns<ImportRow[]>(),
+  'payments.folderFailures': method(z.object({})).returns<FolderFailures>(),
+  'payments.retryFolderFile': method(z.object({ file: z.string().trim().min(1).max(255) })).returns<FolderFailures>(),
   'payments.lines': method(
     z.object({ view: z.enum(PAYMENT_VIEWS).default('open'), search: z.string().max(200).optional(), offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(500).default(100) })
   ).returns<Page<PaymentLine>>(),

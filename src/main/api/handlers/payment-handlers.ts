@@ -1,11 +1,15 @@
 import type { Services } from '../../backend'
 import type { Handlers } from '../dispatcher'
+import { AppError } from '../errors'
+import { listFailedFiles, retryFailedFile } from '../../jobs/bank-folder-failed'
 
 type H = Pick<
   Handlers,
   | 'payments.previewImport'
   | 'payments.commitImport'
   | 'payments.imports'
+  | 'payments.folderFailures'
+  | 'payments.retryFolderFile'
   | 'payments.lines'
   | 'payments.line'
   | 'payments.searchInvoices'
@@ -22,7 +26,20 @@ type H = Pick<
 const src = (i: { fileName: string; contentBase64: string; format?: string }) => ({ fileName: i.fileName, bytes: Buffer.from(i.contentBase64, 'base64'), format: i.format as never })
 
 export function paymentHandlers(s: Services): H {
+  const failures = () => {
+    const folder = s.admin.getJobs().bankFolder
+    return { folder, files: folder ? listFailedFiles(folder) : [] }
+  }
   return {
+    'payments.folderFailures': () => failures(),
+    'payments.retryFolderFile': (i) => {
+      const folder = s.admin.getJobs().bankFolder
+      if (!folder) throw new AppError('INVALID_INPUT', 'no bank folder is watched (Settings → Background jobs)')
+      retryFailedFile(folder, i.file)
+      // The watcher restarts on a jobs change and scans at once, so the file is tried now, not in 30 s.
+      s.ctx.emit('ledger.changed', { scope: ['jobs', 'payments'] })
+      return failures()
+    },
     'payments.previewImport': (i) => s.statementImport.preview(src(i)),
     'payments.commitImport': (i, c) => s.statementImport.commit(src(i), { token: i.token, acceptErrors: i.acceptErrors, source: 'manual', userId: c.userId }),
     'payments.imports': (i) => s.statementImport.listImports(i.limit),

@@ -3,6 +3,7 @@ import type { ImportRow } from '../../../../shared/contract'
 import { EmptyRow } from '../../components/DetailParts'
 import { useFormat } from '../../lib/format'
 import { useApi } from '../../lib/query'
+import { FolderFailures } from './FolderFailures'
 import './payments-extra.css'
 
 const SOURCE_TEXT: Record<string, string> = { manual: 'manual', folder: 'watched folder', cli: 'command line' }
@@ -26,6 +27,7 @@ export function ImportHistory({ onClose }: { onClose: () => void }) {
           Close
         </button>
       </div>
+      <FolderFailures />
       <div className="ih-scroll">
         <table className="grid-table" aria-label="Imported files">
           <thead>

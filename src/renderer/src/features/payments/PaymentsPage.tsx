@@ -3,7 +3,7 @@ import type { ImportPreview, PaymentLine } from '../../../../shared/contract'
 import { PageHeader } from '../../components/PageHeader'
 import { SearchBox } from '../../components/SearchBox'
 import { useFormat } from '../../lib/format'
-import { queryClient, useApiMutation } from '../../lib/query'
+import { queryClient, useApi, useApiMutation } from '../../lib/query'
 import { call } from '../../lib/rpc'
 import { toBase64 } from '../../lib/base64'
 import { BankLineTable, useSelectedLine, type LineView } from './BankLineTable'
@@ -37,6 +37,8 @@ export function PaymentsPage() {
   const [message, setMessage] = useState<string | null>(null)
   const [panel, setPanel] = useState<'directDebits' | 'history' | null>(null)
   const togglePanel = (p: 'directDebits' | 'history') => setPanel((cur) => (cur === p ? null : p))
+  // Files the watched folder could not import are news: the history button says so without being opened.
+  const failed = useApi('payments.folderFailures', {}).data?.files.length ?? 0
   const allocate = useApiMutation('payments.allocate')
   const undo = useApiMutation('payments.undo')
   // A line that leaves the view (applied, say) hands the cursor to the one after it, or to the new last line.
@@ -115,7 +117,7 @@ export function PaymentsPage() {
               Direct debits…
             </button>
             <button aria-pressed={panel === 'history'} onClick={() => togglePanel('history')}>
-              Import history
+              Import history{failed > 0 && <span className="pay-failed-badge"> · {fmt.count(failed, 'file')} failed</span>}
             </button>
           </>
         }
