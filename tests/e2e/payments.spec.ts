@@ -93,3 +93,25 @@ test('an import is previewed line by line before anything is stored, and every l
   await expect(page.getByRole('region', { name: 'Selected line' }).getByRole('heading', { level: 2 })).toContainText(payer)
   await page.screenshot({ path: '.tmp/payments-long-list.png' })
 })
+
+test('the selected line stays selected when new lines arrive above it', async ({ page }) => {
+  const app = new App(page)
+  await app.open()
+  const send = async (name: string, amount: string) => {
+    const contentBase64 = Buffer.from(camt(ntry(amount, `<RltdPties><Dbtr><Nm>${name}</Nm></Dbtr></RltdPties><RmtInf><Ustrd>cash</Ustrd></RmtInf>`).replace(/E2E-1/g, name))).toString('base64')
+    const preview = await api(page, 'payments.previewImport', { fileName: `${name}.xml`, contentBase64 })
+    await api(page, 'payments.commitImport', { fileName: `${name}.xml`, contentBase64, token: preview.token })
+  }
+  await send('Cursor Keeper', '41.41')
+  await app.goTo('Payments')
+  const list = page.getByRole('table', { name: 'Bank lines' })
+  await list.getByText('Cursor Keeper').click()
+  const heading = page.getByRole('region', { name: 'Selected line' }).getByRole('heading', { level: 2 })
+  await expect(heading).toContainText('Cursor Keeper')
+  const before = Number(await list.getAttribute('aria-rowcount'))
+  // Another file arrives (another window, the watched folder): its line sorts above ours.
+  await send('Newcomer Above', '42.42')
+  await expect(list).toHaveAttribute('aria-rowcount', String(before + 1))
+  await expect(list.getByRole('row', { selected: true })).toContainText('Cursor Keeper')
+  await expect(heading).toContainText('Cursor Keeper')
+})

@@ -18,10 +18,16 @@ const fetchLines = (view: LineView, search: string) => (offset: number, limit: n
  * The line under the keyboard cursor, from the page that holds it: after a 100k-line import the list is only
  * loaded where it is scrolled to, so the cursor's page may have to be fetched on its own.
  */
-export function useSelectedLine(view: LineView, search: string, sel: number): { line: PaymentLine | undefined; loading: boolean } {
+export function useSelectedLine(view: LineView, search: string, sel: number): { line: PaymentLine | undefined; loading: boolean; find: (id: number) => { index: number; line: PaymentLine } | null } {
   const page = Math.floor(sel / PAGE_SIZE)
   const q = useQuery<Page<PaymentLine>>({ queryKey: [...linesKey(view, search), 'page', page], queryFn: () => fetchLines(view, search)(page * PAGE_SIZE, PAGE_SIZE), staleTime: 30_000 })
-  return { line: q.data?.rows[sel - page * PAGE_SIZE], loading: q.isLoading }
+  const rows = q.data?.rows
+  /** Where a line is now on the cursor's page (null when it is not there): lines arriving or leaving shift the others. */
+  const find = (id: number) => {
+    const i = rows?.findIndex((r) => r.id === id) ?? -1
+    return i < 0 ? null : { index: page * PAGE_SIZE + i, line: rows![i] }
+  }
+  return { line: rows?.[sel - page * PAGE_SIZE], loading: q.isLoading, find }
 }
 
 const payer = (l: PaymentLine): string => l.counterpartyName ?? l.counterpartyAccount ?? 'Unknown payer'

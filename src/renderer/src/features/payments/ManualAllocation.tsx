@@ -100,7 +100,8 @@ export function ManualAllocation({ line }: { line: PaymentLine }) {
   }, [count])
 
   // A fresher search result for a picked invoice (someone else's payment arrived) replaces its open amount.
-  const fresh = new Map((found.data ?? []).map((r) => [r.id, r]))
+  // Only results on screen count: the debounced query can still be answering for a search box already cleared.
+  const fresh = new Map(results.map((r) => [r.id, r]))
   const picks = picked.map((p) => ({ ...p, inv: fresh.get(p.inv.id) ?? p.inv }))
   const read = picks.map((p) => readAmount(p, mark, fmt))
   const total = read.reduce((s, r) => s + (r.minor ?? 0), 0)

@@ -43,7 +43,19 @@ export function PaymentsPage() {
   const undo = useApiMutation('payments.undo')
   // A line that leaves the view (applied, say) hands the cursor to the one after it, or to the new last line.
   const at = total === null ? sel : Math.max(0, Math.min(sel, total - 1))
-  const { line, loading } = useSelectedLine(view, search, at)
+  const cursor = useSelectedLine(view, search, at)
+  // The cursor stays on its line when others arrive above it (an import, another window): a line that is half
+  // allocated must not be swapped for its neighbour, not even for one render (its panels would start afresh).
+  // It moves on to the line now in its place only when its own line has left the view.
+  const [selId, setSelId] = useState<number | null>(null)
+  const moved = selId !== null && cursor.line && cursor.line.id !== selId ? cursor.find(selId) : null
+  const line = moved ? moved.line : cursor.line
+  const loading = cursor.loading
+  useEffect(() => {
+    if (moved) setSel(moved.index)
+    else if (cursor.line && cursor.line.id !== selId) setSelId(cursor.line.id)
+  }, [moved, cursor.line, selId])
+  const select = (i: number) => (setSel(i), setSelId(null))
   const fileRef = useRef<HTMLInputElement>(null)
 
   /** closeShort settles the rest of the invoice against the client's reserve (a discount or short payment accepted). */
@@ -60,8 +72,8 @@ export function PaymentsPage() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.target as HTMLElement).closest('input, textarea, select')) return
-      if (e.key === 'ArrowDown' || e.key === 'j') setSel(Math.min(at + 1, Math.max(0, (total ?? 1) - 1)))
-      else if (e.key === 'ArrowUp' || e.key === 'k') setSel(Math.max(at - 1, 0))
+      if (e.key === 'ArrowDown' || e.key === 'j') select(Math.min(at + 1, Math.max(0, (total ?? 1) - 1)))
+      else if (e.key === 'ArrowUp' || e.key === 'k') select(Math.max(at - 1, 0))
       else if (/^Digit[1-5]$/.test(e.code) && line) apply(line, Number(e.code.slice(5)) - 1, e.shiftKey)
       else if (e.key === 'u' && line) {
         const last = [...line.allocations].reverse().find((a) => !a.reversed)
@@ -129,16 +141,16 @@ export function PaymentsPage() {
       <div className="toolbar">
         <div className="pay-tabs" role="tablist">
           {VIEWS.map((v) => (
-            <button key={v.id} role="tab" aria-selected={view === v.id} className={view === v.id ? 'active' : ''} onClick={() => (setView(v.id), setSel(0))}>
+            <button key={v.id} role="tab" aria-selected={view === v.id} className={view === v.id ? 'active' : ''} onClick={() => (setView(v.id), select(0))}>
               {v.label}
             </button>
           ))}
         </div>
-        <SearchBox value={search} onChange={(s) => (setSearch(s), setSel(0))} placeholder="Search payer, text, reference, IBAN or amount" />
+        <SearchBox value={search} onChange={(s) => (setSearch(s), select(0))} placeholder="Search payer, text, reference, IBAN or amount" />
         <span className="muted">{total === null ? '' : fmt.count(total, 'line')}</span>
       </div>
       <div className="pay-split">
-        <BankLineTable view={view} search={search} sel={at} onSelect={setSel} onTotal={setTotal} />
+        <BankLineTable view={view} search={search} sel={at} onSelect={select} onTotal={setTotal} />
         {line ? (
           <LineDetail line={line} onApply={(i, close) => apply(line, i, close)} onUndo={(jid) => undo.mutate({ bankEntryId: line.id, journalEntryId: jid, reason: 'undone on the payments screen' })} />
         ) : (
