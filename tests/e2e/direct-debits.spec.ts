@@ -82,7 +82,15 @@ test('a mandate added on the debtor page lets its due invoices be exported as a 
   const dd = page.getByRole('region', { name: 'Direct debits' })
   await expect(dd).toContainText(`${debtor!.name} (${umr})`)
   await expect(dd.getByLabel('Collection date')).toHaveValue(COLLECTION_DATE)
-  const [download] = await Promise.all([page.waitForEvent('download'), dd.getByRole('button', { name: 'Export pain.008' }).click()])
+  // Before anything is exported, the panel lists what the file will collect.
+  const toCollect = dd.getByRole('table', { name: 'Invoices to collect' })
+  await expect(toCollect.locator('tbody tr')).toHaveCount(due.length)
+  for (const inv of due) await expect(toCollect).toContainText(inv.number)
+  await expect(dd).toContainText(`total ${gbMoney(due.reduce((s, i) => s + i.openAmount, 0), 'EUR')}`)
+  await page.screenshot({ path: '.tmp/direct-debits-preview.png' })
+  const exportButton = dd.getByRole('button', { name: /^Export / })
+  await expect(exportButton).toHaveText(`Export ${due.length} ${due.length === 1 ? 'collection' : 'collections'} (pain.008)`)
+  const [download] = await Promise.all([page.waitForEvent('download'), exportButton.click()])
   expect(download.suggestedFilename()).toMatch(/^FD-DD-20261123-\d+\.xml$/)
   const xml = await readFile(await download.path(), 'utf8')
   expect(xml).toContain('xmlns="urn:iso:std:iso:20022:tech:xsd:pain.008.001.08"')
@@ -103,10 +111,9 @@ test('a mandate added on the debtor page lets its due invoices be exported as a 
   await expect(result).toContainText(download.suggestedFilename())
   await page.screenshot({ path: '.tmp/direct-debits.png' })
 
-  // The invoices are now on their way: a second export has nothing left and says so.
-  await dd.getByRole('button', { name: 'Export pain.008' }).click()
-  await expect(dd.getByRole('alert')).toContainText('no open EUR invoice of a debtor with an active mandate is due for collection')
-  await expect(result).toHaveCount(0)
+  // The invoices are now on their way: nothing is left to collect, and the panel says so before anyone tries.
+  await expect(dd).toContainText(`Nothing is due for collection by ${'24/11/2026'}`)
+  await expect(exportButton).toBeDisabled()
   await page.screenshot({ path: '.tmp/direct-debits-nothing.png' })
 })
 

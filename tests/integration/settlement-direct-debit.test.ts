@@ -19,8 +19,13 @@ describe('SEPA direct debit', () => {
     const a = fundedInvoice(b.ledger, { clientId, debtorId, number: 'DD-1', face: 1_234_56, dueDate: '2026-11-25' })
     await expect(b.call2('directDebits.export', { collectionDate: '2026-11-30' })).rejects.toThrow(/no open EUR invoice/)
     await b.call2('mandates.create', { debtorId, umr: 'MNDT-0001', signatureDate: '2026-01-15', scheme: 'CORE', iban: 'DE89 3704 0044 0532 0130 00', bic: 'COBADEFFXXX' })
+    // The dry run shows what the export will collect, and records nothing: not due by the 24th, due by the 30th.
+    expect((await b.call2('directDebits.preview', { collectionDate: '2026-11-24' })).count).toBe(0)
+    const preview = await b.call2('directDebits.preview', { collectionDate: '2026-11-30' })
+    expect(preview).toMatchObject({ count: 1, total: 1_234_56, currency: 'EUR', items: [{ invoiceId: a.id, number: 'DD-1', umr: 'MNDT-0001', sequence: 'FRST', amount: 1_234_56 }] })
+    expect(await b.call2('directDebits.preview', { collectionDate: '2026-11-30' })).toEqual(preview)
     const dd = await b.call2('directDebits.export', { collectionDate: '2026-11-30' })
-    expect(dd).toMatchObject({ count: 1, total: 1_234_56, currency: 'EUR' })
+    expect(dd).toMatchObject({ count: preview.count, total: preview.total, currency: 'EUR' })
     expect(dd.xml).toContain('<SeqTp>FRST</SeqTp>')
     expect(dd.xml).toContain('<CtrlSum>1234.56</CtrlSum>')
     expect(dd.xml).toContain(`<Ref>${a.rfRef}</Ref>`)
@@ -33,7 +38,8 @@ describe('SEPA direct debit', () => {
       expect(out.stderr).toContain('validates')
       expect(out.status).toBe(0)
     }
-    // Exporting again does not collect the same invoice twice.
+    // Exporting again does not collect the same invoice twice, and the dry run says so beforehand.
+    expect((await b.call2('directDebits.preview', { collectionDate: '2026-11-30' })).count).toBe(0)
     await expect(b.call2('directDebits.export', { collectionDate: '2026-11-30' })).rejects.toThrow(/no open EUR invoice/)
     const e2e = /<EndToEndId>([^<]+)<\/EndToEndId>/.exec(dd.xml)![1]
 

@@ -4,7 +4,7 @@
  * returned (camt.054 debit), it reverses the payment and reopens the invoice (statement import).
  */
 import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools'
-import type { MandateRow } from '../../shared/contract/payments'
+import type { DirectDebitPreview, MandateRow } from '../../shared/contract/payments'
 import { AppError, notFound } from '../api/errors'
 import { audit } from '../db/repos/audit-repo'
 import { collectibleInvoices, insertCollection, insertMandate, listMandates, nextCollectionSeq } from '../db/repos/bank-mandate-repo'
@@ -29,6 +29,11 @@ export function createDirectDebitService(ctx: ServiceContext) {
         return id
       })
       return listMandates(ledger, input.debtorId).find((m) => m.id === id) ?? (() => { throw notFound('mandate', id) })()
+    },
+    /** The export's dry run: the same selection, nothing recorded (a collection date in the past selects the same as today). */
+    previewCollections(collectionDate: string): DirectDebitPreview {
+      const items = collectibleInvoices(ledger, collectionDate).map((it) => ({ invoiceId: it.invoiceId, number: it.number, debtorName: it.debtorName, dueDate: it.dueDate, amount: it.openAmount, umr: it.umr, scheme: it.scheme, sequence: it.sequence }))
+      return { items, count: items.length, total: items.reduce((s, it) => s + it.amount, 0), currency: 'EUR' }
     },
     /** Builds the pain.008 for every collectible invoice (or the given ones) and records each collection as sent. */
     exportCollections(input: { collectionDate: string; invoiceIds?: number[] }, userId: number | null): { fileName: string; xml: string; count: number; total: number; currency: string } {

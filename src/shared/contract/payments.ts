@@ -102,6 +102,25 @@ export interface FolderFailures {
   files: FolderFailure[]
 }
 
+/** One invoice a direct-debit export would collect, under the debtor's newest active mandate. */
+export interface DirectDebitItem {
+  invoiceId: number
+  number: string
+  debtorName: string
+  dueDate: string
+  amount: number
+  umr: string
+  scheme: string
+  sequence: string
+}
+
+export interface DirectDebitPreview {
+  items: DirectDebitItem[]
+  count: number
+  total: number
+  currency: string
+}
+
 export interface StatementImportResult {
   importId: number
   fileName: string
@@ -245,5 +264,7 @@ export const paymentsContract = {
       bic: z.string().trim().max(11).nullish()
     })
   ).returns<MandateRow>(),
+  /** What an export on that date would collect, without recording anything. */
+  'directDebits.preview': method(z.object({ collectionDate: localDate })).returns<DirectDebitPreview>(),
   'directDebits.export': method(z.object({ collectionDate: localDate, invoiceIds: z.array(id).max(10_000).optional() })).returns<{ fileName: string; xml: string; count: number; total: number; currency: string }>()
 }

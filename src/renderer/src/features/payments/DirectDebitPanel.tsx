@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { MethodOutput } from '../../../../shared/contract'
+import type { DirectDebitPreview, MethodOutput } from '../../../../shared/contract'
 import { isBankDay, nextBankDay } from '../../../../shared/bank-days'
 import { TextField } from '../../components/Field'
 import { useFormat } from '../../lib/format'
@@ -44,6 +44,7 @@ export function DirectDebitPanel({ onClose }: { onClose: () => void }) {
   // collectibleInvoices uses each debtor's newest active mandate (highest id).
   const byDebtor = [...new Map([...active].sort((a, b) => a.id - b.id).map((m) => [m.debtorId, m])).values()]
 
+  const preview = useApi('directDebits.preview', { collectionDate: date }, { enabled: /^\d{4}-\d{2}-\d{2}$/.test(date) })
   const dateWarning = date && !isBankDay(date) ? 'not a TARGET2 bank day: the bank will move or refuse the collection' : undefined
   function exportFile() {
     setError(null)
@@ -104,10 +105,11 @@ export function DirectDebitPanel({ onClose }: { onClose: () => void }) {
           error={error?.field === 'collectionDate' ? error.message : undefined}
           hint={dateWarning ?? (today && date === nextBankDay(today) ? `next bank day after ${fmt.date(today)}` : undefined)}
         />
-        <button type="button" className="primary" disabled={!date || run.isPending} onClick={exportFile}>
-          {run.isPending ? 'Exporting…' : 'Export pain.008'}
+        <button type="button" className="primary" disabled={!date || run.isPending || preview.data?.count === 0} onClick={exportFile}>
+          {run.isPending ? 'Exporting…' : preview.data?.count ? `Export ${fmt.count(preview.data.count, 'collection')} (pain.008)` : 'Export pain.008'}
         </button>
       </div>
+      <DirectDebitItems preview={preview.data} loading={preview.isFetching} date={date} />
       {error && !error.field && (
         <div className="panel error" role="alert">
           {error.message}
@@ -127,5 +129,46 @@ export function DirectDebitPanel({ onClose }: { onClose: () => void }) {
         </div>
       )}
     </section>
+  )
+}
+
+const MAX_SHOWN = 200
+
+/** The export's dry run for the chosen date: what the file would collect, from whom, under which mandate. */
+function DirectDebitItems({ preview, loading, date }: { preview: DirectDebitPreview | undefined; loading: boolean; date: string }) {
+  const fmt = useFormat()
+  if (!preview) return loading ? <div className="muted small">Working out what is due…</div> : null
+  if (preview.count === 0) return <div className="muted dd-none">Nothing is due for collection by {fmt.date(date)}: no open EUR invoice of a debtor with an active mandate that is not already in a file.</div>
+  return (
+    <div className="dd-preview">
+      <div>
+        Will collect <strong>{fmt.count(preview.count, 'invoice')}</strong> · total <strong>{fmt.money(preview.total, preview.currency)}</strong>
+      </div>
+      <table className="grid-table" aria-label="Invoices to collect">
+        <thead>
+          <tr>
+            <th>Invoice</th>
+            <th>Debtor</th>
+            <th>Due</th>
+            <th>Mandate</th>
+            <th className="num">Amount</th>
+          </tr>
+        </thead>
+        <tbody>
+          {preview.items.slice(0, MAX_SHOWN).map((it) => (
+            <tr key={it.invoiceId}>
+              <td className="mono">{it.number}</td>
+              <td>{it.debtorName}</td>
+              <td>{fmt.date(it.dueDate)}</td>
+              <td className="mono small">
+                {it.umr} · {it.scheme} {it.sequence}
+              </td>
+              <td className="num">{fmt.money(it.amount, preview.currency)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {preview.count > MAX_SHOWN && <div className="muted small">The first {fmt.int(MAX_SHOWN)} of {fmt.int(preview.count)} are listed; the file holds them all.</div>}
+    </div>
   )
 }
