@@ -71,6 +71,8 @@ test("a client's statement for the year to date: the reserve reconciles, lines a
   const row = lines.getByRole('row').filter({ hasText: firstAdvance.invoiceNumber! }).first()
   await expect(row).toContainText('Advance')
   await expect(row).toContainText(gbMoney(firstAdvance.amount, st.currency))
+  // The invoice number leads to the invoice.
+  await expect(row.getByRole('link', { name: firstAdvance.invoiceNumber! })).toHaveAttribute('href', `#/invoices/${firstAdvance.invoiceId}`)
   await expect(lines).toHaveAttribute('aria-rowcount', String(st.lines.filter((l) => l.kind === 'advance').length))
 
   const open = page.getByRole('region', { name: 'Open items', exact: true })

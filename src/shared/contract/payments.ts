@@ -200,7 +200,7 @@ export interface ClientStatement {
   to: string
   openingReserve: number
   closingReserve: number
-  lines: { date: string; kind: 'advance' | 'fee' | 'collection' | 'reserve' | 'other'; memo: string; invoiceNumber: string | null; amount: number; reserveEffect: number; entryKind: string; entryId: number | null }[]
+  lines: { date: string; kind: 'advance' | 'fee' | 'collection' | 'reserve' | 'other'; memo: string; invoiceId: number | null; invoiceNumber: string | null; amount: number; reserveEffect: number; entryKind: string; entryId: number | null }[]
   totals: { advances: number; fees: number; collections: number; reserveMovement: number }
   /** The reserve movement split by cause; opening + the sum of these = closing. */
   reserve: { funding: number; fees: number; shortfalls: number; releases: number; chargebacks: number; other: number }

@@ -3,6 +3,7 @@ import type { ClientStatement, Page } from '../../../../shared/contract'
 import { StatusBadge } from '../../components/Status'
 import { VirtualTable, type Column, type Sort } from '../../components/VirtualTable'
 import { useFormat } from '../../lib/format'
+import { Link } from '../../lib/router'
 
 type Line = ClientStatement['lines'][number]
 type OpenItem = ClientStatement['openItems'][number]
@@ -61,7 +62,7 @@ export function StatementLinesTable({ st, version }: { st: ClientStatement; vers
         )
       },
       { key: 'memo', header: 'Memo', width: 'minmax(220px, 1fr)', render: (l) => <span className="stmt-ellipsis" title={l.memo}>{l.memo}</span> },
-      { key: 'invoice', header: 'Invoice', width: '130px', sort: 'invoice', render: (l) => <span className="mono">{l.invoiceNumber ?? ''}</span> },
+      { key: 'invoice', header: 'Invoice', width: '130px', sort: 'invoice', render: (l) => (l.invoiceId ? <Link to={`/invoices/${l.invoiceId}`} className="mono">{l.invoiceNumber}</Link> : <span className="mono">{l.invoiceNumber ?? ''}</span>) },
       { key: 'amount', header: 'Amount', width: '150px', align: 'right', sort: 'amount', render: (l) => <span className={l.amount < 0 ? 'neg' : undefined}>{m(l.amount)}</span> },
       {
         key: 'reserve',
