@@ -115,6 +115,17 @@ test('a mandate added on the debtor page lets its due invoices be exported as a 
   await expect(dd).toContainText(`Nothing is due for collection by ${'24/11/2026'}`)
   await expect(exportButton).toBeDisabled()
   await page.screenshot({ path: '.tmp/direct-debits-nothing.png' })
+
+  // The debtor revokes the mandate: deactivated on the debtor page with a reason, it stays listed as inactive.
+  await page.goto(page.url().replace(/#.*$/, `#/debtors/${debtor!.id}`))
+  const mandates = page.getByRole('region', { name: 'Direct debit mandates' })
+  await mandates.getByRole('button', { name: 'Deactivate' }).click()
+  const revoke = mandates.getByRole('form', { name: `Deactivate ${umr}` })
+  await expect(revoke.getByRole('button', { name: 'Deactivate' })).toBeDisabled()
+  await revoke.getByLabel('Reason').fill('revoked by the debtor')
+  await revoke.getByRole('button', { name: 'Deactivate' }).click()
+  await expect(mandates.getByRole('table', { name: 'Mandates' }).locator('tbody tr')).toContainText('inactive')
+  expect((await api(page, 'mandates.list', { debtorId: debtor!.id })).map((m) => m.active)).toEqual([false])
 })
 
 test('the import history lists a file imported elsewhere with its counts and warnings', async ({ page }) => {

@@ -41,6 +41,14 @@ describe('SEPA direct debit', () => {
     // Exporting again does not collect the same invoice twice, and the dry run says so beforehand.
     expect((await b.call2('directDebits.preview', { collectionDate: '2026-11-30' })).count).toBe(0)
     await expect(b.call2('directDebits.export', { collectionDate: '2026-11-30' })).rejects.toThrow(/no open EUR invoice/)
+    // A revoked mandate stays listed, inactive, and nothing more is collected under it.
+    const later = fundedInvoice(b.ledger, { clientId, debtorId, number: 'DD-2', face: 99_00, dueDate: '2026-11-26' })
+    expect((await b.call2('directDebits.preview', { collectionDate: '2026-11-30' })).items.map((i) => i.invoiceId)).toEqual([later.id])
+    const [mandate] = await b.call2('mandates.list', { debtorId })
+    expect(await b.call2('mandates.deactivate', { id: mandate.id, reason: 'debtor revoked it by letter' })).toMatchObject({ umr: 'MNDT-0001', active: false })
+    expect((await b.call2('directDebits.preview', { collectionDate: '2026-11-30' })).count).toBe(0)
+    await expect(b.call2('mandates.deactivate', { id: mandate.id, reason: 'again' })).rejects.toThrow(/already inactive/)
+    expect((await b.call2('mandates.list', { debtorId })).map((m) => m.active)).toEqual([false])
     const e2e = /<EndToEndId>([^<]+)<\/EndToEndId>/.exec(dd.xml)![1]
 
     const paid = b.services.statementImport.commit({ fileName: 'c54-paid.xml', bytes: bytesOf(camt053([{ amount: 1_234_56, e2e, date: '2026-11-30', ustrd: 'SEPA Lastschrift' }], { kind: '054' })) }, { source: 'cli', userId: null })

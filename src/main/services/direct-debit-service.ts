@@ -7,7 +7,7 @@ import { electronicFormatIBAN, isValidBIC, isValidIBAN } from 'ibantools'
 import type { DirectDebitPreview, MandateRow } from '../../shared/contract/payments'
 import { AppError, notFound } from '../api/errors'
 import { audit } from '../db/repos/audit-repo'
-import { collectibleInvoices, insertCollection, insertMandate, listMandates, nextCollectionSeq } from '../db/repos/bank-mandate-repo'
+import { collectibleInvoices, deactivateMandate, insertCollection, insertMandate, listMandates, nextCollectionSeq } from '../db/repos/bank-mandate-repo'
 import { buildPain008 } from '../sepa/pain008'
 import { createAdminService } from './admin-service'
 import { writeTx, type ServiceContext } from './context'
@@ -29,6 +29,17 @@ export function createDirectDebitService(ctx: ServiceContext) {
         return id
       })
       return listMandates(ledger, input.debtorId).find((m) => m.id === id) ?? (() => { throw notFound('mandate', id) })()
+    },
+    /** A revoked mandate stays on record (collections made under it refer to it) but is collected under no more. */
+    deactivateMandate(input: { id: number; reason: string }, userId: number | null): MandateRow {
+      const m = listMandates(ledger).find((x) => x.id === input.id)
+      if (!m) throw notFound('mandate', input.id)
+      if (!m.active) throw new AppError('CONFLICT', `mandate ${m.umr} is already inactive`)
+      writeTx(ctx, () => {
+        deactivateMandate(ledger, m.id)
+        audit(ledger, clock.now(), { userId, action: 'mandate.deactivate', entity: 'sdd_mandate', entityId: m.id, details: { debtorId: m.debtorId, umr: m.umr, reason: input.reason } })
+      })
+      return { ...m, active: false }
     },
     /** The export's dry run: the same selection, nothing recorded (a collection date in the past selects the same as today). */
     previewCollections(collectionDate: string): DirectDebitPreview {

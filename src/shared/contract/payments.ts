@@ -264,6 +264,7 @@ export const paymentsContract = {
       bic: z.string().trim().max(11).nullish()
     })
   ).returns<MandateRow>(),
+  'mandates.deactivate': method(z.object({ id, reason: z.string().trim().min(3, 'say why (at least 3 characters)').max(200) })).returns<MandateRow>(),
   /** What an export on that date would collect, without recording anything. */
   'directDebits.preview': method(z.object({ collectionDate: localDate })).returns<DirectDebitPreview>(),
   'directDebits.export': method(z.object({ collectionDate: localDate, invoiceIds: z.array(id).max(10_000).optional() })).returns<{ fileName: string; xml: string; count: number; total: number; currency: string }>()

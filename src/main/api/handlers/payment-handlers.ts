@@ -20,6 +20,7 @@ type H = Pick<
   | 'documents.clientStatement'
   | 'mandates.list'
   | 'mandates.create'
+  | 'mandates.deactivate'
   | 'directDebits.preview'
   | 'directDebits.export'
 >
@@ -54,6 +55,7 @@ export function paymentHandlers(s: Services): H {
     'documents.clientStatement': (i) => s.settlement.clientStatementPdf(i.clientId, i.from, i.to),
     'mandates.list': (i) => s.directDebit.listMandates(i.debtorId),
     'mandates.create': (i, c) => s.directDebit.createMandate({ ...i, bic: i.bic ?? null }, c.userId),
+    'mandates.deactivate': (i, c) => s.directDebit.deactivateMandate(i, c.userId),
     'directDebits.preview': (i) => s.directDebit.previewCollections(i.collectionDate),
     'directDebits.export': (i, c) => s.directDebit.exportCollections(i, c.userId)
   }

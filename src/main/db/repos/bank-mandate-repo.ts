@@ -23,6 +23,11 @@ export function insertMandate(ledger: Ledger, m: Omit<MandateRow, 'id' | 'debtor
   )
 }
 
+/** Marks a mandate revoked (the debtor withdrew it, or it lapsed): no later export collects under it. True if it was active. */
+export function deactivateMandate(ledger: Ledger, id: number): boolean {
+  return ledger.sqlite.prepare('update sdd_mandate set active = 0 where id = ? and active = 1').run(id).changes === 1
+}
+
 export interface Collectible {
   invoiceId: number
   number: string

@@ -52,14 +52,15 @@ export function MandatesPanel({ debtorId }: { debtorId: number }) {
             <th>BIC</th>
             <th>Signed</th>
             <th>Status</th>
+            <th />
           </tr>
         </thead>
         <tbody>
           {rows.map((m) => (
             <MandateLine key={m.id} m={m} />
           ))}
-          {q.error && <EmptyRow cols={7} text={q.error.message} />}
-          {q.data && rows.length === 0 && <EmptyRow cols={7} text="No mandate: this debtor's invoices are not collected by direct debit." />}
+          {q.error && <EmptyRow cols={8} text={q.error.message} />}
+          {q.data && rows.length === 0 && <EmptyRow cols={8} text="No mandate: this debtor's invoices are not collected by direct debit." />}
         </tbody>
       </table>
     </section>
@@ -79,7 +80,33 @@ function MandateLine({ m }: { m: MandateRow }) {
       <td>
         <span className={`badge ${m.active ? 'tone-good' : 'tone-muted'}`}>{m.active ? 'active' : 'inactive'}</span>
       </td>
+      <td>{m.active && <Revoke m={m} />}</td>
     </tr>
+  )
+}
+
+/** A debtor's revocation (or a lapsed mandate): asked for a reason, kept in the audit trail; later exports skip it. */
+function Revoke({ m }: { m: MandateRow }) {
+  const revoke = useApiMutation('mandates.deactivate')
+  const [asking, setAsking] = useState(false)
+  const [reason, setReason] = useState('')
+  if (!asking)
+    return (
+      <button type="button" className="link" onClick={() => setAsking(true)}>
+        Deactivate
+      </button>
+    )
+  return (
+    <form className="mandate-revoke" onSubmit={(e) => (e.preventDefault(), revoke.mutate({ id: m.id, reason }))} aria-label={`Deactivate ${m.umr}`}>
+      <input aria-label="Reason" placeholder="why, e.g. revoked by the debtor" value={reason} onChange={(e) => setReason(e.target.value)} autoFocus />
+      <button type="submit" disabled={reason.trim().length < 3 || revoke.isPending}>
+        Deactivate
+      </button>
+      <button type="button" className="link" onClick={() => setAsking(false)}>
+        Cancel
+      </button>
+      {revoke.error && <span className="neg small">{revoke.error.message}</span>}
+    </form>
   )
 }
 
