@@ -27,8 +27,13 @@ describe('statement import', () => {
     // Nothing is stored by a preview.
     expect(count(b, 'bank_entry')).toBe(0)
 
+    const stages: string[] = []
+    const off = b.on('job.progress', (p) => p.job === 'payments.import' && stages.push(`${p.done}/${p.total} ${p.message}`))
     const done = await b.call2('payments.commitImport', { fileName: 'nov.xml', contentBase64: content, token: preview.token })
+    off()
     expect(done.counts).toEqual(preview.counts)
+    // The window's progress shows each stage of a commit, and that it ended.
+    expect(stages).toEqual(['0/2 Reading nov.xml', `1/2 nov.xml: matching and posting ${preview.counts.entries} lines`, '2/2 nov.xml: done'])
     expect(invoice(b, inv.id)).toEqual({ openAmount: 0, status: 'paid', closedDate: '2026-11-20' })
     expect(invoice(b, other.id).status).toBe('funded')
     // 50 days from funding: the 4 % tier of the default agreement, charged against the reserve.

@@ -17,7 +17,7 @@ import { writeTx, type ServiceContext } from './context'
 import { undoApplication } from './matching-undo'
 import { applyStateOf, flushInvoices, settleApplication, writeApplications } from './settlement-apply'
 import { planImport, type ImportPlan } from './statement-import-plan'
-import { readFile, type ImportSource } from './statement-read'
+import { readFile, type ImportSource, type ReadFile } from './statement-read'
 
 export type { ImportSource }
 
@@ -180,24 +180,31 @@ export function createStatementImportService(ctx: ServiceContext) {
       const lap = lapper(opt.timings)
       const file = readFile(src, clock.today())
       lap('read')
-      if (file.errors.length > 0 && !opt.acceptErrors) {
-        throw new AppError('FILE_ERRORS', `${file.fileName}: ${file.errors.length} row(s) could not be read (first: ${file.errors[0]}); nothing was stored. Accept the preview to import the rest.`)
-      }
-      const result = writeTx(ctx, () => {
-        lap('lock')
-        const plan = planImport(ledger, file)
-        lap('plan')
-        if (opt.token && opt.token !== plan.token) throw new AppError('STALE_PREVIEW', `${file.fileName}: the ledger changed since the preview; preview the file again`)
-        const importId = persist(plan, src.bytes, opt, lap)
-        return { importId, counts: plan.counts }
-      })
-      lap('commit')
-      ctx.emit('ledger.changed', { scope: ['payments', 'invoices'] })
-      return { importId: result.importId, fileName: file.fileName, format: file.format, counts: result.counts, warnings: file.warnings }
+      return commitRead(file, src.bytes, opt, lap)
     },
+    /** The two halves of commit, for a caller that reports progress between them (reading is a fair part of a big file). */
+    read: (src: ImportSource): ReadFile => readFile(src, clock.today()),
+    commitRead: (file: ReadFile, bytes: Uint8Array, opt: CommitOptions): CommitResult => commitRead(file, bytes, opt, lapper(opt.timings)),
     listImports: (limit = 50) => listImports(ledger, limit),
     getBankEntry: (id: number) => getBankEntry(ledger, id),
     updateBankEntry: (id: number, status: string, unapplied: number) => updateBankEntry(ledger, id, status, unapplied)
+  }
+
+  function commitRead(file: ReadFile, bytes: Uint8Array, opt: CommitOptions, lap: (phase: string) => void): CommitResult {
+    if (file.errors.length > 0 && !opt.acceptErrors) {
+      throw new AppError('FILE_ERRORS', `${file.fileName}: ${file.errors.length} row(s) could not be read (first: ${file.errors[0]}); nothing was stored. Accept the preview to import the rest.`)
+    }
+    const result = writeTx(ctx, () => {
+      lap('lock')
+      const plan = planImport(ledger, file)
+      lap('plan')
+      if (opt.token && opt.token !== plan.token) throw new AppError('STALE_PREVIEW', `${file.fileName}: the ledger changed since the preview; preview the file again`)
+      const importId = persist(plan, bytes, opt, lap)
+      return { importId, counts: plan.counts }
+    })
+    lap('commit')
+    ctx.emit('ledger.changed', { scope: ['payments', 'invoices'] })
+    return { importId: result.importId, fileName: file.fileName, format: file.format, counts: result.counts, warnings: file.warnings }
   }
 }
 export type StatementImportService = ReturnType<typeof createStatementImportService>

@@ -43,7 +43,22 @@ export function paymentHandlers(s: Services): H {
       return failures()
     },
     'payments.previewImport': (i) => s.statementImport.preview(src(i)),
-    'payments.commitImport': (i, c) => s.statementImport.commit(src(i), { token: i.token, acceptErrors: i.acceptErrors, source: 'manual', userId: c.userId }),
+    // A big file takes seconds: the header's progress shows the stage, and the event loop is let go between the
+    // stages so the event reaches the window before the synchronous work starts.
+    'payments.commitImport': async (i, c) => {
+      const stage = async (done: number, message: string) => {
+        s.ctx.emit('job.progress', { job: 'payments.import', done, total: 2, message })
+        if (done < 2) await new Promise((r) => setImmediate(r))
+      }
+      await stage(0, `Reading ${i.fileName}`)
+      try {
+        const file = s.statementImport.read(src(i))
+        await stage(1, `${i.fileName}: matching and posting ${file.lines.length.toLocaleString('en-US')} lines`)
+        return s.statementImport.commitRead(file, src(i).bytes, { token: i.token, acceptErrors: i.acceptErrors, source: 'manual', userId: c.userId })
+      } finally {
+        await stage(2, `${i.fileName}: done`)
+      }
+    },
     'payments.imports': (i) => s.statementImport.listImports(i.limit),
     'payments.lines': (i) => s.matching.lines(i),
     'payments.line': (i) => s.matching.line(i.id),
