@@ -20,6 +20,7 @@ import { createMatchingService } from './services/matching-service'
 import { createSettlementService } from './services/settlement-service'
 import { createDirectDebitService } from './services/direct-debit-service'
 import { createCollectionServices } from './services/collection-services'
+import { createBankFolderService } from './services/bank-folder-service'
 
 export const APP_VERSION = '0.1.0'
 
@@ -40,7 +41,8 @@ export function createServices(ctx: ServiceContext) {
     statementImport: createStatementImportService(ctx),
     matching: createMatchingService(ctx),
     settlement: createSettlementService(ctx),
-    directDebit: createDirectDebitService(ctx)
+    directDebit: createDirectDebitService(ctx),
+    bankFolder: createBankFolderService(ctx)
   }
 }
 export type Services = ReturnType<typeof createServices>

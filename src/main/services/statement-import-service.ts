@@ -182,9 +182,24 @@ export function createStatementImportService(ctx: ServiceContext) {
       lap('read')
       return commitRead(file, src.bytes, opt, lap)
     },
-    /** The two halves of commit, for a caller that reports progress between them (reading is a fair part of a big file). */
-    read: (src: ImportSource): ReadFile => readFile(src, clock.today()),
-    commitRead: (file: ReadFile, bytes: Uint8Array, opt: CommitOptions): CommitResult => commitRead(file, bytes, opt, lapper(opt.timings)),
+    /**
+     * The same, reporting its stages to the window's progress (job.progress). A big file takes seconds; the event loop
+     * is let go between the stages so each event reaches the window before the synchronous work behind it starts.
+     */
+    async commitReporting(src: ImportSource, opt: CommitOptions): Promise<CommitResult> {
+      const stage = async (done: number, message: string) => {
+        ctx.emit('job.progress', { job: 'payments.import', done, total: 2, message })
+        if (done < 2) await new Promise((r) => setImmediate(r))
+      }
+      await stage(0, `Reading ${src.fileName}`)
+      try {
+        const file = readFile(src, clock.today())
+        await stage(1, `${src.fileName}: matching and posting ${file.lines.length.toLocaleString('en-US')} lines`)
+        return commitRead(file, src.bytes, opt, lapper(opt.timings))
+      } finally {
+        await stage(2, `${src.fileName}: done`)
+      }
+    },
     listImports: (limit = 50) => listImports(ledger, limit),
     getBankEntry: (id: number) => getBankEntry(ledger, id),
     updateBankEntry: (id: number, status: string, unapplied: number) => updateBankEntry(ledger, id, status, unapplied)
