@@ -39,6 +39,11 @@ export interface VirtualTableProps<T> {
   onTotal?: (total: number | null) => void
 }
 
+/** A fetchPage over rows already in memory: the table still draws only what is scrolled into view. */
+export function inMemoryPages<T>(rows: readonly T[]): (offset: number, limit: number) => Promise<Page<T>> {
+  return (offset, limit) => Promise.resolve({ rows: rows.slice(offset, offset + limit), total: rows.length, offset })
+}
+
 /**
  * A sortable table over a whole server-side list: only the visible rows exist in the DOM, and they
  * are fetched by page (offset/limit) as they scroll into view, so a million rows cost what a screen costs.

@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query'
-import { useEffect, useState } from 'react'
 import { DATE_FORMATS, type ColumnMapping, type MappingPreview, type UploadedFile } from '../../../../shared/contract'
 import { columnMappingSchema } from '../../../../shared/contract/requests'
 import { useFormat } from '../../lib/format'
 import { call, type ApiError } from '../../lib/rpc'
+import { useDebounced } from '../../lib/debounce'
 
 type Key = keyof ColumnMapping['columns']
 
@@ -28,17 +28,6 @@ export function columnOf(ref: string | number | undefined, header: string[]): { 
   if (ref === undefined) return null
   if (typeof ref === 'number') return { index: ref - 1, name: header[ref - 1] || `column ${ref}` }
   return { index: header.findIndex((h) => norm(h) === norm(ref)), name: ref }
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value)
-  const json = JSON.stringify(value)
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms)
-    return () => clearTimeout(t)
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [json, ms])
-  return v
 }
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useState } from 'react'
-import type { ClientStatement, Page } from '../../../../shared/contract'
+import type { ClientStatement } from '../../../../shared/contract'
 import { StatusBadge } from '../../components/Status'
-import { VirtualTable, type Column, type Sort } from '../../components/VirtualTable'
+import { inMemoryPages, VirtualTable, type Column, type Sort } from '../../components/VirtualTable'
 import { useFormat } from '../../lib/format'
 import { Link } from '../../lib/router'
 
@@ -24,11 +24,6 @@ function sortRows<T>(rows: readonly T[], sort: Sort, keyOf: Record<string, (r: T
     .map((x) => x.r)
 }
 
-/** The whole list is in memory already; VirtualTable asks for it page by page so only visible rows are drawn. */
-function slicer<T>(rows: readonly T[]) {
-  return (offset: number, limit: number): Promise<Page<T>> => Promise.resolve({ rows: rows.slice(offset, offset + limit), total: rows.length, offset })
-}
-
 const LINE_SORT: Record<string, (l: Line) => Key> = {
   date: (l) => l.date,
   kind: (l) => l.kind,
@@ -43,7 +38,7 @@ export function StatementLinesTable({ st, version }: { st: ClientStatement; vers
   const [kind, setKind] = useState<Line['kind'] | ''>('')
   const [sort, setSort] = useState<Sort>({ by: 'date', dir: 'asc' })
   const rows = useMemo(() => sortRows(kind ? st.lines.filter((l) => l.kind === kind) : st.lines, sort, LINE_SORT), [st.lines, kind, sort])
-  const fetchPage = useMemo(() => slicer(rows), [rows])
+  const fetchPage = useMemo(() => inMemoryPages(rows), [rows])
   const kinds = useMemo(() => (Object.keys(KIND_LABEL) as Line['kind'][]).filter((k) => st.lines.some((l) => l.kind === k)), [st.lines])
   const m = useCallback((n: number) => fmt.money(n, st.currency), [fmt, st.currency])
   const columns = useMemo<Column<Line>[]>(
@@ -122,7 +117,7 @@ export function OpenItemsTable({ st, today, version }: { st: ClientStatement; to
   const fmt = useFormat()
   const [sort, setSort] = useState<Sort>({ by: 'due', dir: 'asc' })
   const rows = useMemo(() => sortRows(st.openItems, sort, ITEM_SORT), [st.openItems, sort])
-  const fetchPage = useMemo(() => slicer(rows), [rows])
+  const fetchPage = useMemo(() => inMemoryPages(rows), [rows])
   const t = st.openItemsTotal
   const m = useCallback((n: number) => fmt.money(n, st.currency), [fmt, st.currency])
   const columns = useMemo<Column<OpenItem>[]>(

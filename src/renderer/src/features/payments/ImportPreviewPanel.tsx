@@ -1,6 +1,6 @@
-import { useCallback, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { ImportPreview, PreviewLine } from '../../../../shared/contract'
-import { VirtualTable, type Column } from '../../components/VirtualTable'
+import { inMemoryPages, VirtualTable, type Column } from '../../components/VirtualTable'
 import { useFormat, type Format } from '../../lib/format'
 import { matchReason } from './LineDetail'
 
@@ -57,7 +57,7 @@ export function ImportPreviewPanel({ preview: p, busy, onCommit, onCancel }: { p
     return t
   }, [p])
   const shown = useMemo(() => (outcome === 'all' ? p.lines : p.lines.filter((l) => outcomeOf(l) === outcome)), [p, outcome])
-  const fetchPage = useCallback(async (offset: number, limit: number) => ({ rows: shown.slice(offset, offset + limit), total: shown.length, offset }), [shown])
+  const fetchPage = useMemo(() => inMemoryPages(shown), [shown])
   const columns: Column<PreviewLine>[] = useMemo(
     () => [
       { key: 'date', header: 'Booked', width: '96px', render: (l) => fmt.date(l.bookingDate) },

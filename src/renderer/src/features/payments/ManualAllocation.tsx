@@ -4,6 +4,7 @@ import { decimalMarkOf, FieldError, majorToMinor, minorToMajor } from '../../lib
 import { useFormat, type Format } from '../../lib/format'
 import { useApi, useApiMutation } from '../../lib/query'
 import type { ApiError } from '../../lib/rpc'
+import { useDebounced } from '../../lib/debounce'
 
 /** Minor units as the user would type them: "1234,50" where the locale writes a decimal comma. */
 export const majorInput = (minor: number, currency: string, mark: '.' | ','): string => minorToMajor(minor, currency).replace('.', mark)
@@ -29,15 +30,6 @@ interface Pick {
   inv: InvoiceBrief
   amount: string
   close: boolean
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [v, setV] = useState(value)
-  useEffect(() => {
-    const t = setTimeout(() => setV(value), ms)
-    return () => clearTimeout(t)
-  }, [value, ms])
-  return v
 }
 
 /** A typed amount read against its invoice: the minor units, or why they cannot be allocated. */
